@@ -1,0 +1,14 @@
+import { z } from 'zod'
+import { accountEvents } from '../accounts/events.ts'
+import { memberEvents } from '../members/events.ts'
+import { orgEvents } from '../orgs/events.ts'
+
+/**
+ * Every event type Charter writes, as one discriminated union on `type`. Each capability owns
+ * its list in `<capability>/events.ts`; the audit reads events through this catalogue.
+ */
+export const eventSchema = z.discriminatedUnion('type', [...orgEvents, ...memberEvents, ...accountEvents])
+
+export type CharterEvent = z.infer<typeof eventSchema>
+export type EventType = CharterEvent['type']
+export type EventPayload<T extends EventType> = Extract<CharterEvent, { type: T }>['payload']

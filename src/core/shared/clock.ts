@@ -1,0 +1,49 @@
+/**
+ * The organisation's clock. No use case reads the system time: the demo lives in 1923 on an
+ * offset clock, tests move time by hand, and a real organisation uses the real clock.
+ */
+export interface Clock {
+  now(): Date
+}
+
+/** The real clock, for real organisations. */
+export const systemClock: Clock = { now: () => new Date() }
+
+/**
+ * Starts at `organisationStart` when the real clock reads `realStart`, then runs forward in real
+ * time, so scheduled transitions still fire while the report's dates mean what they meant.
+ */
+export function offsetClock(organisationStart: Date, realStart: Date, real: Clock = systemClock): Clock {
+  const offset = organisationStart.getTime() - realStart.getTime()
+  return { now: () => new Date(real.now().getTime() + offset) }
+}
+
+/** A clock moved by hand, for tests. */
+export class ManualClock implements Clock {
+  private current: Date
+  constructor(start: Date | string) {
+    this.current = new Date(start)
+  }
+  now(): Date {
+    return new Date(this.current)
+  }
+  set(to: Date | string): void {
+    this.current = new Date(to)
+  }
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * 86_400_000)
+  }
+}
+
+/** The calendar date of an instant, `YYYY-MM-DD`, in UTC (the organisation's calendar). */
+export function toIsoDate(instant: Date): string {
+  return instant.toISOString().slice(0, 10)
+}
+
+/** The date `years` calendar years before `date` (Feb 29 falls back to Feb 28). */
+export function yearsBefore(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const target = new Date(Date.UTC(y - years, m - 1, d))
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0)
+  return toIsoDate(target)
+}

@@ -1,0 +1,43 @@
+/**
+ * Domain error codes. Each maps to one HTTP status in api/errors.ts (an exhaustive record), and
+ * the CLI prints the same code and message.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BODY_NOT_FOUND',
+  'MEMBER_NOT_FOUND',
+  'ACCOUNT_NOT_FOUND',
+  'BODY_DISSOLVED',
+  'LEVEL_MISMATCH',
+  'INVALID_MOVE',
+  'BODY_NOT_EMPTY',
+  'INVALID_STATUS_TRANSITION',
+  'NOT_A_UNIT',
+  'DUPLICATE',
+  'IMPORT_REJECTED',
+  'CONFLICT',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** An expected failure with a stable code, a human message and structured details. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details: unknown
+
+  constructor(code: ErrorCode, message: string, details: unknown = {}) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError
+}

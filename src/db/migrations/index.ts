@@ -1,0 +1,24 @@
+import type { Migration } from 'kysely'
+import * as settings from './20261126_0400_settings.ts'
+import * as bodies from './20261126_0401_bodies.ts'
+import * as members from './20261126_0402_members.ts'
+import * as memberHistory from './20261126_0403_member_history.ts'
+import * as contacts from './20261126_0404_contacts.ts'
+import * as events from './20261126_0405_events.ts'
+import * as seals from './20261126_0406_seals.ts'
+import * as accounts from './20261126_0407_accounts.ts'
+
+/**
+ * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
+ * server without scanning the file system. Names sort by their timestamp prefix.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261126_0400_settings': settings,
+  '20261126_0401_bodies': bodies,
+  '20261126_0402_members': members,
+  '20261126_0403_member_history': memberHistory,
+  '20261126_0404_contacts': contacts,
+  '20261126_0405_events': events,
+  '20261126_0406_seals': seals,
+  '20261126_0407_accounts': accounts,
+}

@@ -1,0 +1,157 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/**
+ * Table types for Kysely, kept by hand beside the migrations (one change, one place).
+ * Dates without time are `YYYY-MM-DD` strings on both backends (see the type parsers in client.ts),
+ * so a member's join date never shifts with the server's time zone.
+ */
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+type IdColumn = Generated<number>
+
+export interface BodiesTable {
+  id: IdColumn
+  parent_id: number | null
+  /** Materialised path of ancestor ids, '/1/5/23/'. Subtree = prefix match on an index. */
+  path: string
+  depth: number
+  level: string
+  kind: string | null
+  name: string
+  /** Id of the depth-1 ancestor (or the body itself at depth ≤ 1): the Citus distribution key. */
+  region_id: number | null
+  status: 'active' | 'dissolved'
+  created_at: Timestamp
+  dissolved_at: Timestamp | null
+}
+
+export interface MembersTable {
+  id: IdColumn
+  region_id: number
+  unit_id: number
+  /** Copy of the unit's path so standing queries over a subtree use one index. */
+  unit_path: string
+  card: string | null
+  full_name: string
+  email: string | null
+  phone: string | null
+  joined_on: string
+  category: 'worker' | 'peasant' | 'employee' | 'other'
+  status: 'applicant' | 'candidate' | 'full' | 'suspended' | 'left'
+  status_since: string
+  full_member_since: string | null
+  fields_of_work: ColumnType<string[], string[] | undefined, string[]>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface MemberStatusChangesTable {
+  id: IdColumn
+  member_id: number
+  region_id: number
+  from_status: string
+  to_status: string
+  on_date: string
+  reason: string | null
+  event_id: number
+}
+
+export interface MemberTransfersTable {
+  id: IdColumn
+  member_id: number
+  region_id: number
+  from_unit_id: number
+  to_unit_id: number
+  on_date: string
+  event_id: number
+}
+
+export interface ContactsTable {
+  id: IdColumn
+  body_id: number
+  region_id: number | null
+  full_name: string
+  email: string | null
+  phone: string | null
+  category: string | null
+  notes: string | null
+  created_at: Timestamp
+}
+
+export interface EventsTable {
+  id: Generated<number>
+  /** Writing transaction's id: lets the sealer reason about commits still in flight. */
+  tx_id: ColumnType<string, never, never>
+  type: string
+  occurred_at: Timestamp
+  actor_kind: 'account' | 'system' | 'cli'
+  actor_account_id: number | null
+  body_id: number | null
+  subject_kind: string | null
+  subject_id: number | null
+  region_id: number | null
+  payload: ColumnType<unknown, string, string>
+}
+
+export interface SealsTable {
+  id: IdColumn
+  from_event_id: number
+  to_event_id: number
+  event_count: number
+  /** The 32-byte SHA-256 digests of each sealed event, concatenated in id order. */
+  digests: Buffer
+  prev_hash: Buffer | null
+  hash: Buffer
+  sealed_at: Timestamp
+}
+
+export interface AccountsTable {
+  id: IdColumn
+  email: string
+  display_name: string
+  password_hash: string
+  member_id: number | null
+  disabled: Generated<boolean>
+  created_at: Timestamp
+}
+
+export interface RoleGrantsTable {
+  id: IdColumn
+  account_id: number
+  role: 'member' | 'secretary' | 'admin'
+  body_id: number
+  created_at: Timestamp
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database copy cannot be replayed as a session. */
+  id: string
+  account_id: number
+  created_at: Timestamp
+  expires_at: Timestamp
+}
+
+export interface SettingsTable {
+  key: string
+  value: ColumnType<unknown, string, string>
+}
+
+export interface DB {
+  bodies: BodiesTable
+  members: MembersTable
+  member_status_changes: MemberStatusChangesTable
+  member_transfers: MemberTransfersTable
+  contacts: ContactsTable
+  events: EventsTable
+  seals: SealsTable
+  accounts: AccountsTable
+  role_grants: RoleGrantsTable
+  sessions: SessionsTable
+  settings: SettingsTable
+}
+
+export type BodyRow = Selectable<BodiesTable>
+export type MemberRow = Selectable<MembersTable>
+export type NewMember = Insertable<MembersTable>
+export type EventRow = Selectable<EventsTable>
+export type SealRow = Selectable<SealsTable>
