@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
-import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
@@ -40,7 +40,10 @@ pg.types.setTypeParser(DATE, (value) => value)
 
 /** Opens the database named by the options and brings its schema up to date. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.kind === 'postgres' ? openPostgres(options.url, options.poolSize) : await openPGlite(options.dataDir)
+  const database =
+    options.kind === 'postgres'
+      ? openPostgres(options.url, options.poolSize)
+      : await openPGlite(options.dataDir)
   try {
     await migrate(database.db)
   } catch (error) {
@@ -74,7 +77,9 @@ function openPostgres(url: string, poolSize = 10): Database {
         }),
       })
       const copyIn: CopyIn = async (table, columns, chunks) => {
-        const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`))
+        const stream = client.query(
+          copyFrom(`copy ${table} (${columns.join(', ')}) from stdin with (format csv)`),
+        )
         await pipeline(Readable.from(chunks), stream)
       }
       try {
@@ -99,7 +104,11 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value, [NUMERIC]: (value: string) => value },
+    parsers: {
+      [INT8]: (value: string) => Number(value),
+      [DATE]: (value: string) => value,
+      [NUMERIC]: (value: string) => value,
+    },
   })
   const mutex = new ConnectionMutex()
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) })
@@ -118,7 +127,9 @@ async function openPGlite(dataDir: string | null): Promise<Database> {
           const blob = new Blob(batch)
           batch = []
           size = 0
-          await pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], { blob })
+          await pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], {
+            blob,
+          })
         }
         for (const chunk of chunks) {
           batch.push(chunk)

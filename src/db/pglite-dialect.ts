@@ -35,7 +35,10 @@ export class ConnectionMutex {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pg: PGlite) {}
+  private readonly pg: PGlite
+  constructor(pg: PGlite) {
+    this.pg = pg
+  }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pg.query<R>(query.sql, [...query.parameters])
@@ -55,12 +58,11 @@ class PGliteConnection implements DatabaseConnection {
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection
   private readonly releases = new WeakMap<DatabaseConnection, () => void>()
+  private readonly mutex: ConnectionMutex | null
 
-  constructor(
-    pg: PGlite,
-    private readonly mutex: ConnectionMutex | null,
-  ) {
+  constructor(pg: PGlite, mutex: ConnectionMutex | null) {
     this.connection = new PGliteConnection(pg)
+    this.mutex = mutex
   }
 
   async init(): Promise<void> {}
@@ -101,10 +103,12 @@ class PGliteDriver implements Driver {
  * it is used inside a section that already holds the mutex (bulk loads), to avoid self-deadlock.
  */
 export class PGliteDialect implements Dialect {
-  constructor(
-    private readonly pg: PGlite,
-    private readonly mutex: ConnectionMutex | null,
-  ) {}
+  private readonly pg: PGlite
+  private readonly mutex: ConnectionMutex | null
+  constructor(pg: PGlite, mutex: ConnectionMutex | null) {
+    this.pg = pg
+    this.mutex = mutex
+  }
 
   createAdapter(): DialectAdapter {
     return new PostgresAdapter()

@@ -1,0 +1,15 @@
+import type { Executor } from '../../db/client.ts'
+import type { BodyRow } from '../../db/schema.ts'
+import { AppError } from '../shared/errors.ts'
+
+/** Loads one body or fails with BODY_NOT_FOUND. */
+export async function getBody(db: Executor, bodyId: number): Promise<BodyRow> {
+  const body = await db.selectFrom('bodies').selectAll().where('id', '=', bodyId).executeTakeFirst()
+  if (!body) throw new AppError('BODY_NOT_FOUND', `No body with id ${bodyId}`, { bodyId })
+  return body
+}
+
+/** Whether `path` lies inside the subtree rooted at the body whose path is `rootPath`. */
+export function isWithin(path: string, rootPath: string): boolean {
+  return path.startsWith(rootPath)
+}
