@@ -103,6 +103,8 @@ export interface SealsTable {
   prev_hash: Buffer | null
   hash: Buffer
   sealed_at: Timestamp
+  /** Ids in the range that were not sealed (rolled back), as 8-byte big-endian (start, end) pairs. */
+  gap_ranges: ColumnType<Buffer, Buffer | undefined, never>
 }
 
 export interface AccountsTable {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { accountEvents } from '../accounts/events.ts'
+import { bulkEvents } from '../demo/events.ts'
 import { memberEvents } from '../members/events.ts'
 import { orgEvents } from '../orgs/events.ts'
 
@@ -7,7 +8,12 @@ import { orgEvents } from '../orgs/events.ts'
  * Every event type Charter writes, as one discriminated union on `type`. Each capability owns
  * its list in `<capability>/events.ts`; the audit reads events through this catalogue.
  */
-export const eventSchema = z.discriminatedUnion('type', [...orgEvents, ...memberEvents, ...accountEvents])
+export const eventSchema = z.discriminatedUnion('type', [
+  ...orgEvents,
+  ...memberEvents,
+  ...accountEvents,
+  ...bulkEvents,
+])
 
 export type CharterEvent = z.infer<typeof eventSchema>
 export type EventType = CharterEvent['type']

@@ -26,6 +26,7 @@ export const orgEvents = [
       toParentId: z.number().int(),
       bodiesMoved: z.number().int(),
       membersMoved: z.number().int(),
+      contactsMoved: z.number().int(),
     }),
   }),
   z.object({

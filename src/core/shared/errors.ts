@@ -21,6 +21,9 @@ export const ERROR_CODES = [
   'DUPLICATE',
   'IMPORT_REJECTED',
   'CONFLICT',
+  'RATE_LIMITED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL_ERROR',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

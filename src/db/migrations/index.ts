@@ -7,6 +7,8 @@ import * as contacts from './20261126_0404_contacts.ts'
 import * as events from './20261126_0405_events.ts'
 import * as seals from './20261126_0406_seals.ts'
 import * as accounts from './20261126_0407_accounts.ts'
+import * as oneRoot from './20261126_0500_one_root.ts'
+import * as sealGaps from './20261126_0520_seal_gaps.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '20261126_0405_events': events,
   '20261126_0406_seals': seals,
   '20261126_0407_accounts': accounts,
+  '20261126_0500_one_root': oneRoot,
+  '20261126_0520_seal_gaps': sealGaps,
 }

@@ -1,0 +1,125 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import pino, { type Logger } from 'pino'
+import type { Clock } from '../core/shared/clock.ts'
+import { AppError } from '../core/shared/errors.ts'
+import type { Database } from '../db/client.ts'
+import { SESSION_COOKIE, sessionMiddleware } from './auth.ts'
+import { renderDocs } from './docs.ts'
+import type { AppEnv } from './env.ts'
+import { errorResponse, toAppError, validationError } from './errors.ts'
+import { registerAccountRoutes } from './routes/accounts.ts'
+import { registerBodyRoutes } from './routes/bodies.ts'
+import { registerContactRoutes } from './routes/contacts.ts'
+import { registerImportExportRoutes } from './routes/import-export.ts'
+import { registerMemberRoutes } from './routes/members.ts'
+import { registerOrganisationRoutes } from './routes/organisation.ts'
+import { registerSessionRoutes } from './routes/session.ts'
+
+export interface CreateAppOptions {
+  readonly database: Database
+  readonly clock: Clock
+  readonly logger?: Logger
+  readonly secureCookies?: boolean
+}
+
+/** JSON bodies: generous for any form, small enough that a flood cannot exhaust memory. */
+export const JSON_LIMIT = 1024 * 1024
+/** CSV imports: a region's full member list (about 2 million rows) fits. */
+export const CSV_LIMIT = 256 * 1024 * 1024
+
+const IMPORT_PATH = /^\/api\/bodies\/[^/]+\/members\/import$/
+const tooLarge = new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large')
+const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: (c) => errorResponse(c, tooLarge) })
+const csvLimit = bodyLimit({ maxSize: CSV_LIMIT, onError: (c) => errorResponse(c, tooLarge) })
+
+/**
+ * State-changing requests must be JSON (text/csv for the import). A cross-site HTML form can only
+ * send form encodings or text/plain, and SameSite=Strict keeps the session cookie off cross-site
+ * requests anyway: together they are the CSRF defence, with no token to manage.
+ */
+const contentTypeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+    const wanted = IMPORT_PATH.test(c.req.path) ? 'text/csv' : 'application/json'
+    if (type !== wanted) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send ${wanted}`, { expected: wanted, received: type || null })
+    }
+  }
+  await next()
+}
+
+/**
+ * Request log: method, path, status and duration only. Never request bodies, query strings or
+ * cookies: a body can hold a ballot and a cookie names the voter, and a log joining the two
+ * would break ballot secrecy (see SPEC, secrecy pitfalls).
+ */
+function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now()
+    await next()
+    logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    )
+  }
+}
+
+/** Builds the Charter HTTP API (all under /api) with its OpenAPI 3.1 document and docs page. */
+export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
+  const logger = options.logger ?? pino({ enabled: false })
+  const deps = { database: options.database, clock: options.clock, logger, secureCookies: options.secureCookies ?? false }
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error, result.target)
+    },
+  })
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  app.use('/api/*', requestLog(logger))
+  app.use('/api/*', contentTypeGuard)
+  app.use('/api/*', (c, next) => (IMPORT_PATH.test(c.req.path) ? csvLimit(c, next) : jsonLimit(c, next)))
+  app.use('/api/*', sessionMiddleware)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  })
+  registerSessionRoutes(app)
+  registerOrganisationRoutes(app)
+  registerBodyRoutes(app)
+  registerMemberRoutes(app)
+  registerImportExportRoutes(app)
+  registerContactRoutes(app)
+  registerAccountRoutes(app)
+
+  const documentConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Charter API',
+      version: '0.1.0',
+      description:
+        'Self-governance for member organisations. Sign in with POST /api/session; the session is an ' +
+        'HTTP-only cookie. Roles are granted on a body and reach its subtree. An unknown id is 404; an ' +
+        'existing id outside your scope is 403.',
+    },
+  }
+  app.doc31('/api/openapi.json', documentConfig)
+  app.get('/api/docs', (c) => c.html(renderDocs(app.getOpenAPI31Document(documentConfig))))
+
+  app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}`)))
+  app.onError((error, c) => {
+    const appError = toAppError(error)
+    if (appError.code === 'INTERNAL_ERROR') {
+      logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error')
+    }
+    return errorResponse(c, appError)
+  })
+  return app
+}

@@ -1,0 +1,90 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { createAccount } from '../../core/accounts/create-account.ts'
+import { grantRole } from '../../core/accounts/grant-role.ts'
+import { revokeRole } from '../../core/accounts/revoke-role.ts'
+import { can } from '../../core/policy/policy.ts'
+import { AppError } from '../../core/shared/errors.ts'
+import { authoriseBody, authoriseMember, inTransaction, requirePrincipal } from '../auth.ts'
+import type { AppEnv } from '../env.ts'
+import { errors, IdParams, idSchema, jsonBody, jsonContent } from '../schemas.ts'
+
+const role = z.enum(['member', 'secretary', 'admin'])
+
+const NewAccountSchema = z
+  .object({
+    email: z.email().max(320),
+    displayName: z.string().trim().min(1).max(200),
+    password: z.string().min(10).max(1000),
+    memberId: idSchema.optional(),
+  })
+  .openapi('NewAccount')
+
+const AccountSchema = z
+  .object({ id: z.number().int(), email: z.string(), displayName: z.string(), memberId: z.number().int().nullable() })
+  .openapi('Account')
+
+const RoleSchema = z.object({ role, bodyId: idSchema }).openapi('RoleGrant')
+
+const createAccountRoute = createRoute({
+  method: 'post',
+  path: '/api/accounts',
+  summary: 'Create a sign-in account',
+  description:
+    'Admins only: an admin of any body; when memberId is given, an admin whose subtree holds that member’s unit.',
+  security: [{ session: [] }],
+  request: { body: jsonBody(NewAccountSchema) },
+  responses: { 201: jsonContent(AccountSchema, 'Created'), ...errors(400, 401, 403, 404, 409) },
+})
+
+const grantRoute = createRoute({
+  method: 'post',
+  path: '/api/accounts/{id}/roles',
+  summary: 'Grant a role on a body (reaches its subtree)',
+  description: 'An admin whose subtree holds the body.',
+  security: [{ session: [] }],
+  request: { params: IdParams, body: jsonBody(RoleSchema) },
+  responses: { 201: jsonContent(z.object({ id: z.number().int() }), 'Granted'), ...errors(400, 401, 403, 404, 409) },
+})
+
+const revokeRoute = createRoute({
+  method: 'delete',
+  path: '/api/accounts/{id}/roles',
+  summary: 'Revoke a role on a body',
+  description: 'An admin whose subtree holds the body.',
+  security: [{ session: [] }],
+  request: { params: IdParams, query: RoleSchema },
+  responses: { 204: { description: 'Revoked' }, ...errors(400, 401, 403, 404) },
+})
+
+export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(createAccountRoute, async (c) => {
+    const input = c.req.valid('json')
+    const principal = requirePrincipal(c)
+    if (input.memberId !== undefined) {
+      const { member } = await authoriseMember(c, input.memberId, 'member.read')
+      if (!can(principal, 'accounts.manage', { kind: 'body', path: member.unitPath })) {
+        throw new AppError('FORBIDDEN', 'You may not do this here', { action: 'accounts.manage' })
+      }
+    } else if (!principal.grants.some((g) => g.role === 'admin')) {
+      throw new AppError('FORBIDDEN', 'Only admins create accounts', { action: 'accounts.manage' })
+    }
+    const account = await inTransaction(c, (ctx) => createAccount(ctx, input))
+    return c.json(account, 201)
+  })
+
+  app.openapi(grantRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const input = c.req.valid('json')
+    await authoriseBody(c, input.bodyId, 'accounts.manage')
+    const grant = await inTransaction(c, (ctx) => grantRole(ctx, { accountId: id, ...input }))
+    return c.json(grant, 201)
+  })
+
+  app.openapi(revokeRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const input = c.req.valid('query')
+    await authoriseBody(c, input.bodyId, 'accounts.manage')
+    await inTransaction(c, (ctx) => revokeRole(ctx, { accountId: id, ...input }))
+    return c.body(null, 204)
+  })
+}

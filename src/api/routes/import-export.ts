@@ -1,0 +1,103 @@
+import { Readable } from 'node:stream'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { exportMembersCsv } from '../../core/members/export-members-csv.ts'
+import { importMembersCsv } from '../../core/members/import-members-csv.ts'
+import { AppError, isAppError } from '../../core/shared/errors.ts'
+import { actorOf, authoriseBody } from '../auth.ts'
+import type { AppEnv } from '../env.ts'
+import { scopeGuard } from '../import-scope.ts'
+import { errors, IdParams, jsonContent } from '../schemas.ts'
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/bodies/{id}/members/import',
+  summary: 'Import members from CSV (header row; all rows or none)',
+  description:
+    'Admins and secretaries whose subtree holds the body; every row’s unit must lie inside it. Send ' +
+    'text/csv, up to 256 MiB. Any bad row → 422 IMPORT_REJECTED listing every bad row; nothing is added.',
+  security: [{ session: [] }],
+  request: {
+    params: IdParams,
+    body: { required: true, content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } } },
+  },
+  responses: {
+    201: jsonContent(
+      z.object({
+        count: z.number().int(),
+        firstMemberId: z.number().int().nullable(),
+        lastMemberId: z.number().int().nullable(),
+        eventId: z.number().int(),
+      }),
+      'Imported',
+    ),
+    ...errors(400, 401, 403, 404, 413, 415, 422),
+  },
+})
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/bodies/{id}/members/export',
+  summary: 'Export the members of a subtree as CSV (streamed; the export is logged as an event)',
+  description: 'Admins and secretaries whose subtree holds the body.',
+  security: [{ session: [] }],
+  request: { params: IdParams },
+  responses: {
+    200: { description: 'CSV with a header row', content: { 'text/csv': { schema: z.string() } } },
+    ...errors(400, 401, 403, 404),
+  },
+})
+
+export function registerImportExportRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(importRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const { body } = await authoriseBody(c, id, 'members.import')
+    const { database, clock } = c.var.deps
+    const raw = c.req.raw.body
+    if (!raw) throw new AppError('VALIDATION_FAILED', 'The CSV body is empty', { target: 'body' })
+    const guard = scopeGuard(database.db, body.path)
+    const input = Readable.fromWeb(raw as Parameters<typeof Readable.fromWeb>[0]).pipe(guard.stream)
+    try {
+      const result = await importMembersCsv(database, clock, actorOf(c.var.principal), { input })
+      return c.json(result, 201)
+    } catch (error) {
+      if (guard.violations.length === 0) throw error
+      // Rows outside the scope, together with whatever the importer found before the stream failed.
+      const found = isAppError(error) && error.code === 'IMPORT_REJECTED' ? rowErrors(error.details) : []
+      const rows = [...found, ...guard.violations].sort((a, b) => a.row - b.row)
+      throw new AppError('IMPORT_REJECTED', 'Some rows cannot be imported', { errors: rows, errorCount: rows.length })
+    }
+  })
+
+  app.openapi(exportRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    await authoriseBody(c, id, 'members.export')
+    const { database, clock } = c.var.deps
+    const chunks = exportMembersCsv({ db: database.db, clock, actor: actorOf(c.var.principal) }, { scopeBodyId: id })
+    // Pull the first chunk before answering, so a failure still gets a proper error response.
+    const first = await chunks.next()
+    const encoder = new TextEncoder()
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (first.done) controller.close()
+        else controller.enqueue(encoder.encode(first.value))
+      },
+      async pull(controller) {
+        const next = await chunks.next()
+        if (next.done) controller.close()
+        else controller.enqueue(encoder.encode(next.value))
+      },
+      async cancel() {
+        await chunks.return(undefined)
+      },
+    })
+    return c.body(stream, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="members-${id}.csv"`,
+    })
+  })
+}
+
+function rowErrors(details: unknown): { row: number; column: 'unit_id'; reason: string }[] {
+  const list = (details as { errors?: unknown }).errors
+  return Array.isArray(list) ? (list as { row: number; column: 'unit_id'; reason: string }[]) : []
+}

@@ -1,0 +1,119 @@
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { runCommand } from './runtime.ts'
+
+/** Parses a positive whole number for an option, or explains what was wrong. */
+function positiveInt(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isSafeInteger(parsed) || parsed < 1)
+    throw new InvalidArgumentError('must be a positive whole number')
+  return parsed
+}
+
+const dataOption = new Option('--data <dir>', 'data folder of the embedded database (or CHARTER_DATA)').env(
+  'CHARTER_DATA',
+)
+
+const program = new Command('charter')
+  .description('Charter: an organisation’s rulebook as code, its democratic life, and an audit of practice.')
+  .showHelpAfterError()
+
+program
+  .command('start')
+  .description('serve the API and the web app; loads the demo into an empty database unless --no-demo')
+  .option('--port <n>', 'HTTP port (or PORT)', positiveInt)
+  .addOption(dataOption)
+  .option('--no-demo', 'do not load the demo organisation into an empty database')
+  .action((options) =>
+    runCommand(async () => {
+      const { startCommand } = await import('./commands/start.ts')
+      await startCommand(options)
+    }),
+  )
+
+program
+  .command('demo')
+  .description('create the 1923 demo organisation in an empty database')
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { demoCommand } = await import('./commands/demo.ts')
+      await demoCommand(options)
+    }),
+  )
+
+program
+  .command('init')
+  .description('set up a real organisation: its name, levels, root body and first administrator')
+  .requiredOption('--name <name>', 'the organisation’s name')
+  .option('--levels <list>', 'comma-separated level names, top first', 'central,region,district,unit')
+  .requiredOption('--admin-email <email>', 'e-mail of the first administrator')
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { initCommand } = await import('./commands/init.ts')
+      await initCommand(options)
+    }),
+  )
+
+program
+  .command('import')
+  .description('import members from a CSV file, all or nothing (see docs for the columns)')
+  .argument('<file>', 'CSV file with a header row')
+  .addOption(dataOption)
+  .action((file, options) =>
+    runCommand(async () => {
+      const { importCommand } = await import('./commands/import.ts')
+      await importCommand(file, options)
+    }),
+  )
+
+program
+  .command('export')
+  .description('export the members of a body’s subtree as CSV')
+  .requiredOption('--body <id>', 'id of the body whose subtree to export', positiveInt)
+  .option('--out <file>', 'write to a file instead of standard output')
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { exportCommand } = await import('./commands/export.ts')
+      await exportCommand(options)
+    }),
+  )
+
+program
+  .command('generate')
+  .description('create a synthetic organisation in an empty database, for benchmarks')
+  .requiredOption('--members <n>', 'number of members', positiveInt)
+  .requiredOption('--units <n>', 'number of base units', positiveInt)
+  .option('--seed <n>', 'random seed', positiveInt, 1923)
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { generateCommand } = await import('./commands/generate.ts')
+      await generateCommand(options)
+    }),
+  )
+
+program
+  .command('seal')
+  .description('seal every committed event now (the server also does this in the background)')
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { sealCommand } = await import('./commands/verify-log.ts')
+      await sealCommand(options)
+    }),
+  )
+
+program
+  .command('verify-log')
+  .description('recompute every seal and name the first event edited, removed or inserted')
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { verifyLogCommand } = await import('./commands/verify-log.ts')
+      await verifyLogCommand(options)
+    }),
+  )
+
+await program.parseAsync(process.argv)

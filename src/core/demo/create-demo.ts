@@ -1,0 +1,110 @@
+import type { Database } from '../../db/client.ts'
+import { createAccount } from '../accounts/create-account.ts'
+import { grantRole } from '../accounts/grant-role.ts'
+import { loadMembers } from '../members/bulk-load-members.ts'
+import { configureOrganisation } from '../orgs/configure-organisation.ts'
+import { DEFAULT_LEVELS } from '../orgs/organisation-settings.ts'
+import { type Actor, systemActor } from '../shared/actor.ts'
+import { type Clock, offsetClock } from '../shared/clock.ts'
+import { AppError } from '../shared/errors.ts'
+import { createTree } from './create-tree.ts'
+import { DEMO_REGIONS, demoTree } from './demo-tree.ts'
+import { distributeMembers, type SeedPlace } from './member-seeds.ts'
+import { SeededRandom } from './random.ts'
+
+/** The demo's present: the morning of the report, 2 December 1923. */
+export const DEMO_START = '1923-12-02T09:00:00.000Z'
+export const DEMO_MEMBER_COUNT = 50_000
+/** Printed at first run; the demo is for trying Charter on one's own machine, never for real data. */
+export const DEMO_PASSWORD = 'party-tasks-1923'
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@charter.demo', displayName: 'Central Committee secretariat', role: 'admin', region: null },
+  {
+    email: 'moscow@charter.demo',
+    displayName: 'Moscow Gubernia secretary',
+    role: 'secretary',
+    region: 'moscow',
+  },
+  {
+    email: 'yekaterinoslav@charter.demo',
+    displayName: 'Yekaterinoslav Gubernia secretary',
+    role: 'secretary',
+    region: 'yekaterinoslav',
+  },
+] as const
+
+export interface DemoSummary {
+  readonly bodies: number
+  readonly units: number
+  readonly members: number
+  readonly accounts: readonly { email: string; role: string; bodyId: number }[]
+  readonly password: string
+}
+
+export interface DemoOptions {
+  readonly seed?: number
+  readonly members?: number
+  readonly onProgress?: (membersLoaded: number, total: number) => void
+}
+
+/**
+ * Creates the 1923 demo organisation in an empty database, all in one transaction: the party
+ * that the report describes (a central committee, eight regions, one of 130 units) living on an
+ * offset clock that starts on the day of the report. Later capabilities add their part of the story.
+ */
+export async function createDemoOrganisation(
+  database: Database,
+  realClock: Clock,
+  options: DemoOptions = {},
+): Promise<DemoSummary> {
+  const clock = offsetClock(new Date(DEMO_START), realClock.now(), realClock)
+  const actor: Actor = systemActor
+  const random = new SeededRandom(options.seed ?? 1923)
+  const total = options.members ?? DEMO_MEMBER_COUNT
+  return database.bulkTransaction(async (trx, copyIn) => {
+    const ctx = { db: trx, clock, actor }
+    const existing = await trx.selectFrom('bodies').select('id').limit(1).executeTakeFirst()
+    if (existing)
+      throw new AppError(
+        'CONFLICT',
+        'The database already holds an organisation; the demo needs an empty one',
+      )
+    await configureOrganisation(ctx, {
+      name: 'Russian Communist Party (Bolsheviks)',
+      levels: DEFAULT_LEVELS,
+      clock: { organisationStart: DEMO_START, realStart: realClock.now().toISOString() },
+    })
+    const nodes = demoTree(random)
+    const ids = await createTree(ctx, nodes, 'demo')
+    const rural = new Set(DEMO_REGIONS.filter((region) => region.border).map((region) => region.key))
+    const places: SeedPlace[] = nodes
+      .filter((node) => node.level === 'unit')
+      .map((node) => ({
+        unitId: ids.get(node.key) as number,
+        unitKind: node.kind ?? 'custom',
+        rural: rural.has(node.key.split('/')[0] ?? '') || node.kind === 'village',
+      }))
+    const loaded = await loadMembers(trx, copyIn, clock, actor, distributeMembers(random, places, total), {
+      source: 'demo',
+      onProgress: (progress) => options.onProgress?.(progress.rows, total),
+    })
+    const accounts = []
+    for (const account of DEMO_ACCOUNTS) {
+      const bodyId = ids.get(account.region ?? 'central') as number
+      const created = await createAccount(ctx, {
+        email: account.email,
+        displayName: account.displayName,
+        password: DEMO_PASSWORD,
+      })
+      await grantRole(ctx, { accountId: created.id, role: account.role, bodyId })
+      accounts.push({ email: account.email, role: account.role, bodyId })
+    }
+    return {
+      bodies: nodes.length,
+      units: places.length,
+      members: loaded.count,
+      accounts,
+      password: DEMO_PASSWORD,
+    }
+  })
+}

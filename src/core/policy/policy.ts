@@ -1,0 +1,123 @@
+import type { Grant, Principal, Role } from '../accounts/principal.ts'
+
+/**
+ * Declarative authorisation, kept apart from the use cases (like Outline's server/policies).
+ * Every role is granted on a body and reaches that body's subtree: a target is in scope when its
+ * materialised path starts with the grant's body path. Nothing outside a grant's scope is ever
+ * allowed; the API answers 403 FORBIDDEN for an existing id out of scope and 404 only for ids that
+ * do not exist at all (existence of an id is not treated as secret: ids are sequential anyway).
+ */
+export type Target =
+  | { readonly kind: 'body'; readonly path: string }
+  | { readonly kind: 'member'; readonly id: number; readonly unitPath: string }
+
+export type BodyAction =
+  /** See a body's details (name, level, kind, status). */
+  | 'body.read'
+  /** Walk the tree below a body: children and subtree listings. */
+  | 'body.readTree'
+  /** Create children, rename, move, dissolve. */
+  | 'body.manage'
+  | 'members.read'
+  | 'members.manage'
+  | 'members.import'
+  | 'members.export'
+  | 'contacts.read'
+  | 'contacts.manage'
+  /** Grant roles on the body (and create accounts for its members). */
+  | 'accounts.manage'
+
+export type MemberAction = 'member.read' | 'member.manage'
+
+export type Action = BodyAction | MemberAction
+
+/** Which roles may do each body action within their subtree. */
+const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
+  'body.read': ['admin', 'secretary'],
+  'body.readTree': ['admin', 'secretary'],
+  'body.manage': ['admin'],
+  'members.read': ['admin', 'secretary'],
+  'members.manage': ['admin', 'secretary'],
+  'members.import': ['admin', 'secretary'],
+  'members.export': ['admin', 'secretary'],
+  'contacts.read': ['admin', 'secretary'],
+  'contacts.manage': ['admin', 'secretary'],
+  'accounts.manage': ['admin'],
+}
+
+const MEMBER_RULES: Record<MemberAction, readonly Role[]> = {
+  'member.read': ['admin', 'secretary'],
+  'member.manage': ['admin', 'secretary'],
+}
+
+function covers(grant: Grant, path: string): boolean {
+  return path.startsWith(grant.bodyPath)
+}
+
+function anyGrant(principal: Principal, roles: readonly Role[], path: string): boolean {
+  return principal.grants.some((grant) => roles.includes(grant.role) && covers(grant, path))
+}
+
+/** Whether a body lies on the path from the root to one of the member's own bodies. */
+function onOwnPath(principal: Principal, path: string): boolean {
+  const own = principal.grants.filter((g) => g.role === 'member').map((g) => g.bodyPath)
+  if (principal.memberUnitPath) own.push(principal.memberUnitPath)
+  return own.some((ownPath) => ownPath.startsWith(path))
+}
+
+/** Whether the principal may do `action` on `target`. */
+export function can(principal: Principal | null, action: Action, target: Target): boolean {
+  if (!principal) return false
+  if (target.kind === 'member') {
+    if (action !== 'member.read' && action !== 'member.manage') return false
+    if (action === 'member.read' && principal.memberId === target.id) return true
+    return anyGrant(principal, MEMBER_RULES[action], target.unitPath)
+  }
+  if (action === 'member.read' || action === 'member.manage') return false
+  if (action === 'body.read' && onOwnPath(principal, target.path)) return true
+  return anyGrant(principal, SUBTREE_RULES[action], target.path)
+}
+
+/** Whether the principal may see a body's name only (secretaries see their body's ancestors so). */
+export function canSeeName(principal: Principal | null, target: { readonly path: string }): boolean {
+  if (!principal) return false
+  if (can(principal, 'body.read', { kind: 'body', path: target.path })) return true
+  return principal.grants.some((grant) => grant.bodyPath.startsWith(target.path))
+}
+
+/** What the caller may do with a body, carried in responses so clients show only what works. */
+export interface BodyPermissions {
+  readonly canRead: boolean
+  readonly canReadTree: boolean
+  readonly canManage: boolean
+  readonly canReadMembers: boolean
+  readonly canManageMembers: boolean
+  readonly canImport: boolean
+  readonly canExport: boolean
+  readonly canManageAccounts: boolean
+}
+
+/** What the caller may do with a member record. */
+export interface MemberPermissions {
+  readonly canRead: boolean
+  readonly canManage: boolean
+}
+
+/** Booleans for every action on a target (the Outline "policies in the response" habit). */
+export function permissionsFor(principal: Principal | null, target: Target & { kind: 'body' }): BodyPermissions
+export function permissionsFor(principal: Principal | null, target: Target & { kind: 'member' }): MemberPermissions
+export function permissionsFor(principal: Principal | null, target: Target): BodyPermissions | MemberPermissions {
+  if (target.kind === 'member') {
+    return { canRead: can(principal, 'member.read', target), canManage: can(principal, 'member.manage', target) }
+  }
+  return {
+    canRead: can(principal, 'body.read', target),
+    canReadTree: can(principal, 'body.readTree', target),
+    canManage: can(principal, 'body.manage', target),
+    canReadMembers: can(principal, 'members.read', target),
+    canManageMembers: can(principal, 'members.manage', target),
+    canImport: can(principal, 'members.import', target),
+    canExport: can(principal, 'members.export', target),
+    canManageAccounts: can(principal, 'accounts.manage', target),
+  }
+}

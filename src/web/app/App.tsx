@@ -1,0 +1,71 @@
+import { apiGet } from '../api/client.ts'
+import type { Organisation } from '../api/types.ts'
+import { BodyPage } from '../features/orgs/BodyPage.tsx'
+import { SignInPage } from '../features/session/SignInPage.tsx'
+import { useSession } from '../features/session/use-session.ts'
+import { ErrorMessage } from '../shared/ErrorMessage.tsx'
+import { Loading } from '../shared/Loading.tsx'
+import { OrganisationContext } from '../shared/organisation-context.ts'
+import { useAsync } from '../shared/use-async.ts'
+import { Header } from './Header.tsx'
+import { HomeRedirect } from './HomeRedirect.tsx'
+import { useRoute } from './router.ts'
+
+/** The whole app: header, then sign-in or the page the URL names. */
+export function App() {
+  const organisation = useAsync(() => apiGet<Organisation>('/organisation'), [])
+  const session = useSession()
+  const route = useRoute()
+  const org = organisation.status === 'ready' ? organisation.data : null
+  const principal = session.state.status === 'signed-in' ? session.state.principal : null
+
+  function content() {
+    switch (session.state.status) {
+      case 'checking':
+        return <Loading />
+      case 'failed':
+        return <ErrorMessage error={session.state.error} onRetry={session.recheck} />
+      case 'signed-out':
+        return <SignInPage organisationName={org?.name ?? null} onSignIn={session.signIn} />
+      case 'signed-in':
+        switch (route.page) {
+          case 'home':
+            return <HomeRedirect principal={session.state.principal} organisation={org} />
+          case 'body':
+            return <BodyPage key={route.bodyId} bodyId={route.bodyId} memberId={route.memberId} />
+          case 'not-found':
+            return (
+              <section className="card">
+                <h1>Page not found</h1>
+                <p>
+                  There is no page at <code>{route.hash}</code>. <a href="#/">Go to the start page</a>.
+                </p>
+              </section>
+            )
+        }
+    }
+  }
+
+  return (
+    <OrganisationContext value={org}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The URL hash is the router's: move focus without touching it.
+          event.preventDefault()
+          document.getElementById('main')?.focus()
+        }}
+      >
+        Skip to content
+      </a>
+      <Header organisation={org} principal={principal} onSignOut={session.signOut} />
+      <main id="main" tabIndex={-1}>
+        {organisation.status === 'error' ? (
+          <ErrorMessage error={organisation.error} onRetry={organisation.reload} />
+        ) : null}
+        {content()}
+      </main>
+    </OrganisationContext>
+  )
+}

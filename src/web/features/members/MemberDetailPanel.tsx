@@ -1,0 +1,67 @@
+import { apiGet } from '../../api/client.ts'
+import type { MemberDetail } from '../../api/types.ts'
+import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
+import { formatLongDate, humanise, plural, wholeYearsBetween } from '../../shared/format.ts'
+import { Loading } from '../../shared/Loading.tsx'
+import { useOrganisationToday } from '../../shared/organisation-context.ts'
+import { useAsync } from '../../shared/use-async.ts'
+import { MemberHistory } from './MemberHistory.tsx'
+import { StatusBadge } from './StatusBadge.tsx'
+import { UnitLink } from './UnitLink.tsx'
+
+interface MemberDetailPanelProps {
+  readonly memberId: number
+  readonly closeHref: string
+}
+
+/** One member's record and history, beside the list. */
+export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProps) {
+  const detail = useAsync(() => apiGet<MemberDetail>(`/members/${memberId}`), [memberId])
+  const today = useOrganisationToday()
+  return (
+    <aside className="member-detail card" aria-labelledby="member-detail-title">
+      <a href={closeHref} className="close" aria-label="Close member details">
+        ×
+      </a>
+      {detail.status === 'loading' ? <Loading /> : null}
+      {detail.status === 'error' ? <ErrorMessage error={detail.error} onRetry={detail.reload} /> : null}
+      {detail.status === 'ready' ? (
+        <>
+          <h2 id="member-detail-title">{detail.data.member.fullName}</h2>
+          <p>
+            <StatusBadge status={detail.data.member.status} /> since {formatLongDate(detail.data.member.statusSince)}
+          </p>
+          <dl className="facts-list">
+            <dt>Unit</dt>
+            <dd>
+              <UnitLink unitId={detail.data.member.unitId} />
+            </dd>
+            <dt>Joined</dt>
+            <dd>
+              {formatLongDate(detail.data.member.joinedOn)}
+              {today ? ` (${plural(wholeYearsBetween(detail.data.member.joinedOn, today), 'year')} of standing)` : ''}
+            </dd>
+            {detail.data.member.fullMemberSince ? (
+              <>
+                <dt>Full member since</dt>
+                <dd>{formatLongDate(detail.data.member.fullMemberSince)}</dd>
+              </>
+            ) : null}
+            <dt>Category</dt>
+            <dd>{humanise(detail.data.member.category)}</dd>
+            <dt>Fields of work</dt>
+            <dd>{detail.data.member.fieldsOfWork.map(humanise).join(', ') || '—'}</dd>
+            <dt>Card</dt>
+            <dd className="mono">{detail.data.member.card ?? '—'}</dd>
+            <dt>E-mail</dt>
+            <dd>{detail.data.member.email ?? '—'}</dd>
+            <dt>Phone</dt>
+            <dd>{detail.data.member.phone ?? '—'}</dd>
+          </dl>
+          <h3>History</h3>
+          <MemberHistory detail={detail.data} />
+        </>
+      ) : null}
+    </aside>
+  )
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import type { Body } from '../../api/types.ts'
+import { bodyHref } from '../../app/router.ts'
+import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
+import { formatLongDate, plural } from '../../shared/format.ts'
+import { Loading } from '../../shared/Loading.tsx'
+import { useOrganisationToday } from '../../shared/organisation-context.ts'
+import { ExportLink } from './ExportLink.tsx'
+import { type MemberFilters, NO_FILTERS } from './filters.ts'
+import { MemberDetailPanel } from './MemberDetailPanel.tsx'
+import { MemberFiltersForm } from './MemberFiltersForm.tsx'
+import { MemberTable } from './MemberTable.tsx'
+import { useMemberPages } from './use-member-pages.ts'
+
+interface MembersSectionProps {
+  readonly body: Body
+  readonly isUnit: boolean
+  readonly canExport: boolean
+  readonly memberId: number | null
+}
+
+/** The members of the body's subtree: filters, keyset pages, export, and the open member's detail. */
+export function MembersSection({ body, isUnit, canExport, memberId }: MembersSectionProps) {
+  const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS)
+  const pages = useMemberPages(body.id, filters)
+  const today = useOrganisationToday()
+  const filtered = filters !== NO_FILTERS
+
+  return (
+    <section aria-labelledby="members-title" className={memberId ? 'members-layout with-detail' : 'members-layout'}>
+      <div className="card">
+        <div className="section-head">
+          <h2 id="members-title">{isUnit ? 'Members' : `Members of ${body.name} and below`}</h2>
+          {canExport ? <ExportLink bodyId={body.id} filters={filters} /> : null}
+        </div>
+        <MemberFiltersForm value={filters} onChange={setFilters} />
+        <p className="muted" aria-live="polite">
+          {pages.loading && pages.items.length === 0
+            ? ''
+            : `Showing ${plural(pages.items.length, 'member')}${pages.hasMore ? ' so far' : ''}${filtered ? ' matching the filters' : ''}.`}
+          {today && filters.minStandingYears !== null ? ` Standing counted at ${formatLongDate(today)}.` : ''}
+        </p>
+        {pages.items.length > 0 ? (
+          <MemberTable bodyId={body.id} members={pages.items} selectedId={memberId} today={today} />
+        ) : null}
+        {!pages.loading && !pages.error && pages.items.length === 0 ? (
+          <p className="empty">{filtered ? 'No member matches these filters.' : 'No members here yet.'}</p>
+        ) : null}
+        {pages.error ? <ErrorMessage error={pages.error} onRetry={pages.retry} /> : null}
+        {pages.loading ? <Loading label="Loading members…" /> : null}
+        {pages.hasMore && !pages.loading ? (
+          <button type="button" className="load-more" onClick={pages.loadMore}>
+            Load more
+          </button>
+        ) : null}
+      </div>
+      {memberId ? <MemberDetailPanel memberId={memberId} closeHref={bodyHref(body.id)} /> : null}
+    </section>
+  )
+}
