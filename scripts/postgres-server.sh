@@ -2,6 +2,8 @@
 # Starts a throwaway PostgreSQL server on loopback for tests and benchmarks, installing Debian's
 # postgresql first if it is missing. Prints the DATABASE_URL to use. Usage:
 #   scripts/postgres-server.sh start [DIR] [PORT]   |   scripts/postgres-server.sh stop [DIR]
+# By default durability is off (fsync, synchronous_commit, full_page_writes) because tests only
+# need speed. PG_DURABLE=1 keeps PostgreSQL's durable defaults, as benchmarks should measure.
 set -euo pipefail
 action=${1:-start}
 dir=${2:-/tmp/charter-pg}
@@ -35,9 +37,11 @@ chown postgres "$dir"
 if [ ! -f "$dir/data/PG_VERSION" ]; then
   runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
+options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=200 -c shared_buffers=1GB"
+if [ "${PG_DURABLE:-0}" != 1 ]; then
+  options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+fi
 if ! runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-  runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=200 -c shared_buffers=1GB -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null
+  runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "$options" start >/dev/null
 fi
 echo "postgres://postgres@127.0.0.1:$port/postgres"

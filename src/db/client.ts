@@ -28,7 +28,7 @@ export interface Database {
 
 export type DatabaseOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
 
 const INT8 = 20
 const DATE = 1082
@@ -43,7 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const database =
     options.kind === 'postgres'
       ? openPostgres(options.url, options.poolSize)
-      : await openPGlite(options.dataDir)
+      : await openPGlite(options.dataDir, options.loadDataDir)
   try {
     await migrate(database.db)
   } catch (error) {
@@ -100,16 +100,22 @@ function openPostgres(url: string, poolSize = 10): Database {
   }
 }
 
-async function openPGlite(dataDir: string | null): Promise<Database> {
+/** Opens PGlite with Charter's type parsers; `loadDataDir` starts from a dumped data folder. */
+export async function createPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<PGlite> {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create({
+  return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     parsers: {
       [INT8]: (value: string) => Number(value),
       [DATE]: (value: string) => value,
       [NUMERIC]: (value: string) => value,
     },
   })
+}
+
+async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
+  const pglite = await createPGlite(dataDir, loadDataDir)
   const mutex = new ConnectionMutex()
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, mutex) })
   return {

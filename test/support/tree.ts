@@ -15,9 +15,9 @@ export interface InsertBodyInput {
  * tests of other capabilities can build a tree without depending on src/core/orgs.
  */
 export async function insertBody(db: Executor, input: InsertBodyInput): Promise<BodyRow> {
-  const { rows } = await sql<{ id: number }>`select nextval(pg_get_serial_sequence('bodies', 'id'))::int8 as id`.execute(
-    db,
-  )
+  const { rows } = await sql<{
+    id: number
+  }>`select nextval(pg_get_serial_sequence('bodies', 'id'))::int8 as id`.execute(db)
   const id = Number(rows[0]?.id)
   const depth = input.parent ? input.parent.depth + 1 : 0
   const path = `${input.parent ? input.parent.path : '/'}${id}/`

@@ -34,7 +34,12 @@ describe('sealEvents', () => {
     expect(Buffer.from(seals[2]?.prev_hash ?? []).equals(Buffer.from(seals[1]?.hash ?? []))).toBe(true)
 
     expect(await sealEvents(db, fixtureClock)).toEqual({ sealedEvents: 0, seals: 0, lastSealedId: 26 })
-    expect(await verifyLog(db)).toMatchObject({ ok: true, sealsChecked: 3, eventsChecked: 25, unsealedEvents: 0 })
+    expect(await verifyLog(db)).toMatchObject({
+      ok: true,
+      sealsChecked: 3,
+      eventsChecked: 25,
+      unsealedEvents: 0,
+    })
   })
 
   it('never seals past an event whose transaction is still open', async () => {

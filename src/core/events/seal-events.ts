@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.ts'
 import type { DB } from '../../db/schema.ts'
 import type { Clock } from '../shared/clock.ts'
 import { readSealableEvents } from './read-sealable-events.ts'
-import { asBuffer, DIGEST_BYTES, encodeGaps, type GapRange, eventDigest, sealHash } from './seal-hash.ts'
+import { asBuffer, DIGEST_BYTES, encodeGaps, eventDigest, type GapRange, sealHash } from './seal-hash.ts'
 
 export interface SealOptions {
   /** Most events per seal row. */
@@ -35,13 +35,17 @@ const POLL_MS = 5
  * If old transactions outlive `waitMs`, nothing is sealed and the next pass tries again.
  * A transaction-scoped advisory lock keeps two sealers (server and CLI) from sealing concurrently.
  */
-export async function sealEvents(db: Kysely<DB>, clock: Clock, options: SealOptions = {}): Promise<SealResult> {
+export async function sealEvents(
+  db: Kysely<DB>,
+  clock: Clock,
+  options: SealOptions = {},
+): Promise<SealResult> {
   const maxBatch = options.maxBatch ?? 10_000
   const waitMs = options.waitMs ?? 3_000
   return db.transaction().execute(async (trx) => {
-    const { rows: locked } = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as ok`.execute(
-      trx,
-    )
+    const { rows: locked } = await sql<{
+      ok: boolean
+    }>`select pg_try_advisory_xact_lock(${SEALER_LOCK}) as ok`.execute(trx)
     const last = await lastSeal(trx)
     const nothing = { sealedEvents: 0, seals: 0, lastSealedId: last?.to_event_id ?? 0 }
     // Another sealer is running: it will seal what we would have.

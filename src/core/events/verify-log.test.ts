@@ -27,7 +27,9 @@ describe('verifyLog', () => {
   })
 
   it('refuses a plain update or delete of an event', async () => {
-    await expect(sql`update events set type = 'x' where id = 1`.execute(database.db)).rejects.toThrow(/append-only/)
+    await expect(sql`update events set type = 'x' where id = 1`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    )
     await expect(sql`delete from events where id = 1`.execute(database.db)).rejects.toThrow(/append-only/)
   })
 
@@ -43,7 +45,10 @@ describe('verifyLog', () => {
   it('notices an edit below the millisecond', async () => {
     const result = await whileTampered(
       database.db,
-      (trx) => sql`update events set occurred_at = occurred_at + interval '1 microsecond' where id = 25`.execute(trx),
+      (trx) =>
+        sql`update events set occurred_at = occurred_at + interval '1 microsecond' where id = 25`.execute(
+          trx,
+        ),
       (trx) => verifyLog(trx),
     )
     expect(result).toMatchObject({ ok: false, problem: { kind: 'edited', eventId: 25, sealId: 3 } })
@@ -78,7 +83,10 @@ describe('verifyLog', () => {
   it('names a seal whose digests, link or range were altered', async () => {
     const digests = await whileTampered(
       database.db,
-      (trx) => sql`update seals set digests = overlay(digests placing '\\x00'::bytea from 5) where id = 2`.execute(trx),
+      (trx) =>
+        sql`update seals set digests = overlay(digests placing '\\x00'::bytea from 5) where id = 2`.execute(
+          trx,
+        ),
       (trx) => verifyLog(trx),
     )
     expect(digests).toMatchObject({ ok: false, problem: { kind: 'seal-altered', eventId: 11, sealId: 2 } })

@@ -23,7 +23,12 @@ export type VerifyLogResult =
       /** Hex hash of the newest seal: publish it elsewhere to also detect removal of the newest seals. */
       readonly lastSealHash: string | null
     }
-  | { readonly ok: false; readonly problem: LogProblem; readonly sealsChecked: number; readonly eventsChecked: number }
+  | {
+      readonly ok: false
+      readonly problem: LogProblem
+      readonly sealsChecked: number
+      readonly eventsChecked: number
+    }
 
 export interface VerifyProgress {
   readonly sealsChecked: number
@@ -87,7 +92,16 @@ export async function verifyLog(
 async function readSeals(db: Kysely<DB>, afterTo: number): Promise<SealRow[]> {
   const rows = await db
     .selectFrom('seals')
-    .select(['id', 'from_event_id', 'to_event_id', 'event_count', 'digests', 'gap_ranges', 'prev_hash', 'hash'])
+    .select([
+      'id',
+      'from_event_id',
+      'to_event_id',
+      'event_count',
+      'digests',
+      'gap_ranges',
+      'prev_hash',
+      'hash',
+    ])
     .where('to_event_id', '>', afterTo)
     .orderBy('to_event_id')
     .limit(SEAL_PAGE)
@@ -167,7 +181,8 @@ async function checkEvents(
       gapIndex += 1
     }
     const event = await events.peek()
-    if (event && event.id < sealedId) return problem('inserted', event.id, 'lies inside a sealed range but was never sealed')
+    if (event && event.id < sealedId)
+      return problem('inserted', event.id, 'lies inside a sealed range but was never sealed')
     if (!event || event.id > sealedId) return problem('deleted', sealedId, 'was sealed but is gone')
     const sealed = seal.digests.subarray(position * DIGEST_BYTES, (position + 1) * DIGEST_BYTES)
     if (!eventDigest(event).equals(sealed)) return problem('edited', event.id, 'differs from what was sealed')

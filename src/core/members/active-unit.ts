@@ -13,11 +13,15 @@ export async function loadActiveUnit(db: Executor, unitId: number): Promise<Body
   const body = await getBody(db, unitId)
   const levels = await readLevels(db)
   if (!isUnitLevel(levels, body.level)) {
-    throw new AppError('NOT_A_UNIT', `Body ${unitId} is a ${body.level}, not a unit: members belong to units`, {
-      bodyId: unitId,
-      level: body.level,
-      unitLevel: levels[levels.length - 1],
-    })
+    throw new AppError(
+      'NOT_A_UNIT',
+      `Body ${unitId} is a ${body.level}, not a unit: members belong to units`,
+      {
+        bodyId: unitId,
+        level: body.level,
+        unitLevel: levels[levels.length - 1],
+      },
+    )
   }
   if (body.status !== 'active') {
     throw new AppError('BODY_DISSOLVED', `Unit ${unitId} is dissolved`, { bodyId: unitId })

@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import type { Selectable } from 'kysely'
+import { z } from 'zod'
 import type { ContactsTable } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { getBody } from '../orgs/get-body.ts'

@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely'
 import type { CopyIn, Database } from '../../db/client.ts'
 import type { DB } from '../../db/schema.ts'
+import { appendEvent } from '../events/append-event.ts'
+import { readLevels } from '../orgs/organisation-settings.ts'
 import type { Actor } from '../shared/actor.ts'
 import type { Clock } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
-import { appendEvent } from '../events/append-event.ts'
-import { readLevels } from '../orgs/organisation-settings.ts'
 import { csvField, pgTextArray } from './csv-format.ts'
 import type { MemberCategory, MemberStatus } from './schemas.ts'
 
@@ -120,7 +120,11 @@ export async function loadMembers(
   report({ phase: 'checking', rows: staged })
   await sql`analyze member_staging`.execute(trx)
   const levels = await readLevels(trx)
-  const { errors, errorCount } = await checkStaged(trx, levels[levels.length - 1] ?? '', options.upstreamErrors?.() ?? { errors: [], errorCount: 0 })
+  const { errors, errorCount } = await checkStaged(
+    trx,
+    levels[levels.length - 1] ?? '',
+    options.upstreamErrors?.() ?? { errors: [], errorCount: 0 },
+  )
   if (errorCount > 0) {
     throw new AppError('IMPORT_REJECTED', `${errorCount} problem(s) in the rows; nothing was imported`, {
       errors,
@@ -211,7 +215,13 @@ async function checkStaged(
   upstream: { readonly errors: readonly RowError[]; readonly errorCount: number },
 ): Promise<{ errors: RowError[]; errorCount: number }> {
   const limit = MAX_LISTED_ERRORS
-  const units = await sql<{ row_no: number; unit_id: number; level: string | null; status: string | null; total: number }>`
+  const units = await sql<{
+    row_no: number
+    unit_id: number
+    level: string | null
+    status: string | null
+    total: number
+  }>`
     select s.row_no, s.unit_id, b.level, b.status, count(*) over () as total
     from member_staging s left join bodies b on b.id = s.unit_id
     where b.id is null or b.level <> ${unitLevel} or b.status <> 'active'

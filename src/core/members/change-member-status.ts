@@ -25,7 +25,10 @@ export interface ChangeMemberStatusInput {
  * Moves a member to another status on a date, keeps the dated history row (linked to its event),
  * and sets full_member_since on the first admission to full membership.
  */
-export async function changeMemberStatus(ctx: UseCaseContext, input: ChangeMemberStatusInput): Promise<MemberRow> {
+export async function changeMemberStatus(
+  ctx: UseCaseContext,
+  input: ChangeMemberStatusInput,
+): Promise<MemberRow> {
   const to = parseInput(memberStatusSchema, input.to, 'status')
   const onDate = parseInput(isoDateSchema, input.onDate, 'date')
   const reason = input.reason?.trim() || null
@@ -69,7 +72,8 @@ export async function changeMemberStatus(ctx: UseCaseContext, input: ChangeMembe
     .set({
       status: to,
       status_since: onDate,
-      full_member_since: to === 'full' && member.full_member_since === null ? onDate : member.full_member_since,
+      full_member_since:
+        to === 'full' && member.full_member_since === null ? onDate : member.full_member_since,
       updated_at: ctx.clock.now(),
     })
     .where('id', '=', member.id)

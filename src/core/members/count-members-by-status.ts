@@ -19,7 +19,10 @@ export async function countMembersByStatus(
   const regionId = regionOfPath(input.scopePath)
   if (regionId !== null) query = query.where('region_id', '=', regionId)
   const rows = await query.groupBy('status').execute()
-  const counts = Object.fromEntries(MEMBER_STATUSES.map((status) => [status, 0])) as Record<MemberStatus, number>
+  const counts = Object.fromEntries(MEMBER_STATUSES.map((status) => [status, 0])) as Record<
+    MemberStatus,
+    number
+  >
   for (const row of rows) counts[row.status] = Number(row.count)
   return counts
 }

@@ -43,7 +43,7 @@ describe('exporting members to CSV', () => {
     tree = await createTestTree(source.db)
     await createTestTree(target.db) // same ids: both trees are built the same way in fresh databases
     ctx = { db: source.db, clock, actor: { kind: 'cli' } }
-    const base = { category: 'worker', status: 'full', fieldsOfWork: [] } as const
+    const base = { category: 'worker' as const, status: 'full' as const }
     await registerMember(ctx, {
       ...base,
       unitId: tree.unitA1.id,
@@ -55,11 +55,28 @@ describe('exporting members to CSV', () => {
       statusSince: '1918-01-01',
       fieldsOfWork: ['party', 'custom:soviet law'],
     })
-    await registerMember(ctx, { ...base, unitId: tree.unitA2.id, fullName: 'Plain Candidate', joinedOn: '2023-01-01', status: 'candidate' })
+    await registerMember(ctx, {
+      ...base,
+      unitId: tree.unitA2.id,
+      fullName: 'Plain Candidate',
+      joinedOn: '2023-01-01',
+      status: 'candidate',
+    })
     for (let i = 0; i < 12; i += 1) {
-      await registerMember(ctx, { ...base, unitId: tree.unitA1.id, fullName: `Member ${String(i).padStart(2, '0')}`, joinedOn: `2000-01-${String(i + 1).padStart(2, '0')}`, card: `N-${i}` })
+      await registerMember(ctx, {
+        ...base,
+        unitId: tree.unitA1.id,
+        fullName: `Member ${String(i).padStart(2, '0')}`,
+        joinedOn: `2000-01-${String(i + 1).padStart(2, '0')}`,
+        card: `N-${i}`,
+      })
     }
-    await registerMember(ctx, { ...base, unitId: tree.unitB1.id, fullName: 'Other Region', joinedOn: '2001-01-01' })
+    await registerMember(ctx, {
+      ...base,
+      unitId: tree.unitB1.id,
+      fullName: 'Other Region',
+      joinedOn: '2001-01-01',
+    })
   })
   afterAll(async () => {
     await source.drop()
@@ -68,12 +85,22 @@ describe('exporting members to CSV', () => {
 
   it('writes the subtree as CSV with an export event, and re-imports into a fresh database', async () => {
     let csv = ''
-    for await (const chunk of exportMembersCsv(ctx, { scopeBodyId: tree.regionA.id })) csv += chunk
+    for await (const chunk of exportMembersCsv(ctx, { scopeBodyId: tree.regionA.id, pageSize: 5 }))
+      csv += chunk
     const lines = csv.trimEnd().split('\n')
-    expect(lines[0]).toBe('id,card,full_name,email,phone,unit_id,joined_on,category,status,status_since,full_member_since,fields_of_work')
+    expect(lines[0]).toBe(
+      'id,card,full_name,email,phone,unit_id,joined_on,category,status,status_since,full_member_since,fields_of_work',
+    )
     expect(csv).not.toContain('Other Region')
-    const event = await source.db.selectFrom('events').selectAll().where('type', '=', 'members.exported').executeTakeFirstOrThrow()
-    expect(event).toMatchObject({ body_id: tree.regionA.id, payload: { scopeBodyId: tree.regionA.id, count: 14, format: 'csv' } })
+    const event = await source.db
+      .selectFrom('events')
+      .selectAll()
+      .where('type', '=', 'members.exported')
+      .executeTakeFirstOrThrow()
+    expect(event).toMatchObject({
+      body_id: tree.regionA.id,
+      payload: { scopeBodyId: tree.regionA.id, count: 14, format: 'csv' },
+    })
 
     const result = await importMembersCsv(target, clock, { kind: 'cli' }, { input: csv })
     expect(result.count).toBe(14)

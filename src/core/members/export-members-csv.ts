@@ -1,11 +1,11 @@
-import { sql } from 'kysely'
 import { stringify } from 'csv-stringify/sync'
+import { sql } from 'kysely'
 import { appendEvent } from '../events/append-event.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { inSubtree } from '../orgs/tree.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { FIELDS_SEPARATOR, MEMBER_CSV_COLUMNS } from './member-csv.ts'
 import { regionOfPath } from './list-members.ts'
+import { FIELDS_SEPARATOR, MEMBER_CSV_COLUMNS } from './member-csv.ts'
 
 const PAGE_SIZE = 5_000
 
@@ -18,8 +18,9 @@ const PAGE_SIZE = 5_000
  */
 export async function* exportMembersCsv(
   ctx: UseCaseContext,
-  input: { scopeBodyId: number },
+  input: { scopeBodyId: number; pageSize?: number },
 ): AsyncGenerator<string> {
+  const pageSize = Math.min(Math.max(input.pageSize ?? PAGE_SIZE, 1), 50_000)
   const scope = await getBody(ctx.db, input.scopeBodyId)
   const regionId = regionOfPath(scope.path)
   let base = ctx.db.selectFrom('members').where(inSubtree('unit_path', scope.path))
@@ -28,7 +29,10 @@ export async function* exportMembersCsv(
   const counted = await base.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst()
   await appendEvent(
     ctx,
-    { type: 'members.exported', payload: { scopeBodyId: scope.id, count: Number(counted?.count ?? 0), format: 'csv' } },
+    {
+      type: 'members.exported',
+      payload: { scopeBodyId: scope.id, count: Number(counted?.count ?? 0), format: 'csv' },
+    },
     { bodyId: scope.id, regionId: scope.region_id ?? scope.id, subject: { kind: 'body', id: scope.id } },
   )
 
@@ -59,7 +63,7 @@ export async function* exportMembersCsv(
       .orderBy(sql`unit_path collate "C"`)
       .orderBy('joined_on')
       .orderBy('id')
-      .limit(PAGE_SIZE)
+      .limit(pageSize)
       .execute()
     if (rows.length === 0) return
     yield stringify(
@@ -79,7 +83,7 @@ export async function* exportMembersCsv(
       ]),
     )
     const last = rows[rows.length - 1]
-    if (!last || rows.length < PAGE_SIZE) return
+    if (!last || rows.length < pageSize) return
     after = { path: last.unit_path, joinedOn: last.joined_on, id: last.id }
   }
 }

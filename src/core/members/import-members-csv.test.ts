@@ -6,7 +6,8 @@ import { AppError } from '../shared/errors.ts'
 import { importMembersCsv } from './import-members-csv.ts'
 import { registerMember } from './register-member.ts'
 
-const HEADER = 'card,full_name,email,phone,unit_id,joined_on,category,status,status_since,full_member_since,fields_of_work'
+const HEADER =
+  'card,full_name,email,phone,unit_id,joined_on,category,status,status_since,full_member_since,fields_of_work'
 
 describe('importing members from CSV', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>
@@ -19,13 +20,27 @@ describe('importing members from CSV', () => {
     tree = await createTestTree(database.db)
     await registerMember(
       { db: database.db, clock, actor },
-      { unitId: tree.unitA1.id, fullName: 'Already here', card: 'TAKEN', joinedOn: '2010-01-01', category: 'worker', status: 'full' },
+      {
+        unitId: tree.unitA1.id,
+        fullName: 'Already here',
+        card: 'TAKEN',
+        joinedOn: '2010-01-01',
+        category: 'worker',
+        status: 'full',
+      },
     )
   })
   afterAll(async () => database.drop())
 
   const memberCount = async () =>
-    Number((await database.db.selectFrom('members').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    Number(
+      (
+        await database.db
+          .selectFrom('members')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   const importEvents = async () =>
     Number(
       (
@@ -53,13 +68,38 @@ describe('importing members from CSV', () => {
       .where('id', '>=', result.firstMemberId ?? 0)
       .orderBy('id')
       .execute()
-    expect(rows.map((m) => [m.full_name, m.unit_path, m.region_id, m.status_since, m.full_member_since, m.fields_of_work])).toEqual([
-      ['Smirnov, Ivan', tree.unitA1.path, tree.regionA.id, '2017-11-01', '2017-11-01', ['party', 'trade-union']],
+    expect(
+      rows.map((m) => [
+        m.full_name,
+        m.unit_path,
+        m.region_id,
+        m.status_since,
+        m.full_member_since,
+        m.fields_of_work,
+      ]),
+    ).toEqual([
+      [
+        'Smirnov, Ivan',
+        tree.unitA1.path,
+        tree.regionA.id,
+        '2017-11-01',
+        '2017-11-01',
+        ['party', 'trade-union'],
+      ],
       ['Maria Kuznetsova', tree.unitB1.path, tree.regionB.id, '2022-04-01', null, ['custom:agronomy']],
       ['Nikolai Popov', tree.unitA2.path, tree.regionA.id, '2023-01-01', null, []],
     ])
-    const event = await database.db.selectFrom('events').selectAll().where('id', '=', result.eventId).executeTakeFirstOrThrow()
-    expect(event.payload).toEqual({ source: 'csv', count: 3, firstMemberId: result.firstMemberId, lastMemberId: result.lastMemberId })
+    const event = await database.db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', result.eventId)
+      .executeTakeFirstOrThrow()
+    expect(event.payload).toEqual({
+      source: 'csv',
+      count: 3,
+      firstMemberId: result.firstMemberId,
+      lastMemberId: result.lastMemberId,
+    })
   })
 
   it('rejects a file with bad rows of every kind, lists each, and writes nothing', async () => {
@@ -79,7 +119,10 @@ describe('importing members from CSV', () => {
     ].join('\n')
     const error = await importMembersCsv(database, clock, actor, { input: csv }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
-    const details = (error as AppError).details as { errors: { row: number; column: string | null; reason: string }[]; errorCount: number }
+    const details = (error as AppError).details as {
+      errors: { row: number; column: string | null; reason: string }[]
+      errorCount: number
+    }
     expect((error as AppError).code).toBe('IMPORT_REJECTED')
     expect(details.errors.map((e) => [e.row, e.column])).toEqual([
       [3, 'joined_on'],
@@ -102,7 +145,9 @@ describe('importing members from CSV', () => {
 
   it('reports unknown and missing header columns', async () => {
     const csv = `card,full_name,unit_id,joined_on,status,colour\nX,Y,${tree.unitA1.id},2020-01-01,full,red\n`
-    const error = (await importMembersCsv(database, clock, actor, { input: csv }).catch((e: unknown) => e)) as AppError
+    const error = (await importMembersCsv(database, clock, actor, { input: csv }).catch(
+      (e: unknown) => e,
+    )) as AppError
     expect(error.code).toBe('IMPORT_REJECTED')
     expect(error.details).toMatchObject({
       errors: [
@@ -114,7 +159,9 @@ describe('importing members from CSV', () => {
 
   it('reports a malformed CSV with its line', async () => {
     const csv = `${HEADER}\nA,"unclosed,,,${tree.unitA1.id},2020-01-01,worker,full,,,\n`
-    const error = (await importMembersCsv(database, clock, actor, { input: csv }).catch((e: unknown) => e)) as AppError
+    const error = (await importMembersCsv(database, clock, actor, { input: csv }).catch(
+      (e: unknown) => e,
+    )) as AppError
     expect(error.code).toBe('IMPORT_REJECTED')
   })
 })

@@ -57,13 +57,19 @@ function record(collected: Collected, error: RowError): void {
 }
 
 /** Yields the valid rows; records every problem in `collected` instead of stopping at the first. */
-async function* validRows(input: string | NodeJS.ReadableStream, collected: Collected): AsyncGenerator<MemberRowInput> {
+async function* validRows(
+  input: string | NodeJS.ReadableStream,
+  collected: Collected,
+): AsyncGenerator<MemberRowInput> {
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true })
   const source = typeof input === 'string' ? Readable.from([input]) : Readable.from(input)
   pipeline(source, parser).catch(() => {}) // a failure surfaces through the parser's iterator
   let header: string[] | null = null
   try {
-    for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record: fields, info } of parser as AsyncIterable<{
+      record: string[]
+      info: { lines: number }
+    }>) {
       const line = info.lines
       if (!header) {
         header = fields.map((name) => name.trim())
@@ -94,7 +100,8 @@ async function* validRows(input: string | NodeJS.ReadableStream, collected: Coll
     const lines = (error as CsvError & { lines?: number }).lines
     record(collected, { row: lines ?? 0, column: null, reason: error.message })
   }
-  if (!header) record(collected, { row: 1, column: null, reason: 'the file is empty: a header row is required' })
+  if (!header)
+    record(collected, { row: 1, column: null, reason: 'the file is empty: a header row is required' })
 }
 
 /** Reports unknown, duplicated and missing required columns; false when rows cannot be read. */

@@ -14,8 +14,12 @@ describe('listing members and contacts', () => {
   let tree: TestTree
   let ctx: UseCaseContext
 
-  const member = (unitId: number, fullName: string, joinedOn: string, status: 'full' | 'candidate' = 'full') =>
-    registerMember(ctx, { unitId, fullName, joinedOn, category: 'worker', status, fieldsOfWork: [] })
+  const member = (
+    unitId: number,
+    fullName: string,
+    joinedOn: string,
+    status: 'full' | 'candidate' = 'full',
+  ) => registerMember(ctx, { unitId, fullName, joinedOn, category: 'worker', status, fieldsOfWork: [] })
 
   beforeAll(async () => {
     database = await createTestDatabase()
@@ -32,11 +36,23 @@ describe('listing members and contacts', () => {
   const names = (page: { items: readonly { full_name: string }[] }) => page.items.map((m) => m.full_name)
 
   it('scopes to a subtree: members elsewhere never appear', async () => {
-    const regionA = await listMembers(database.db, { scopePath: tree.regionA.path, asOf: '2024-06-01', limit: 50 })
+    const regionA = await listMembers(database.db, {
+      scopePath: tree.regionA.path,
+      asOf: '2024-06-01',
+      limit: 50,
+    })
     expect(names(regionA)).toEqual(['old hand', 'exactly three years', 'one day short', 'candidate'])
-    const unit = await listMembers(database.db, { scopePath: tree.unitA1.path, asOf: '2024-06-01', limit: 50 })
+    const unit = await listMembers(database.db, {
+      scopePath: tree.unitA1.path,
+      asOf: '2024-06-01',
+      limit: 50,
+    })
     expect(names(unit)).toEqual(['exactly three years', 'one day short'])
-    const all = await listMembers(database.db, { scopePath: tree.central.path, asOf: '2024-06-01', limit: 50 })
+    const all = await listMembers(database.db, {
+      scopePath: tree.central.path,
+      asOf: '2024-06-01',
+      limit: 50,
+    })
     expect(names(all)).toHaveLength(5)
   })
 
@@ -61,14 +77,24 @@ describe('listing members and contacts', () => {
     const seen: string[] = []
     let after: string | undefined
     for (;;) {
-      const page = await listMembers(database.db, { scopePath: tree.central.path, asOf: '2024-06-01', limit: 2, after })
+      const page = await listMembers(database.db, {
+        scopePath: tree.central.path,
+        asOf: '2024-06-01',
+        limit: 2,
+        after,
+      })
       seen.push(...names(page))
       if (!page.nextCursor) break
       after = page.nextCursor
     }
     expect(seen).toEqual(['other region', 'old hand', 'exactly three years', 'one day short', 'candidate'])
     await expect(
-      listMembers(database.db, { scopePath: tree.central.path, asOf: '2024-06-01', limit: 2, after: 'garbage' }),
+      listMembers(database.db, {
+        scopePath: tree.central.path,
+        asOf: '2024-06-01',
+        limit: 2,
+        after: 'garbage',
+      }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
   })
 
@@ -78,7 +104,11 @@ describe('listing members and contacts', () => {
   })
 
   it('keeps contacts per body, with an event, paged', async () => {
-    const first = await addContact(ctx, { bodyId: tree.districtA.id, fullName: 'Non-member One', category: 'worker' })
+    const first = await addContact(ctx, {
+      bodyId: tree.districtA.id,
+      fullName: 'Non-member One',
+      category: 'worker',
+    })
     await addContact(ctx, { bodyId: tree.districtA.id, fullName: 'Non-member Two', notes: 'women delegate' })
     await addContact(ctx, { bodyId: tree.unitB1.id, fullName: 'Elsewhere' })
     await expect(addContact(ctx, { bodyId: tree.dissolvedUnit.id, fullName: 'Late' })).rejects.toMatchObject({
@@ -98,6 +128,10 @@ describe('listing members and contacts', () => {
       .where('subject_kind', '=', 'contact')
       .where('subject_id', '=', first.id)
       .executeTakeFirst()
-    expect(event).toMatchObject({ type: 'contact.added', body_id: tree.districtA.id, region_id: tree.regionA.id })
+    expect(event).toMatchObject({
+      type: 'contact.added',
+      body_id: tree.districtA.id,
+      region_id: tree.regionA.id,
+    })
   })
 })

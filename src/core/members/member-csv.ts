@@ -47,7 +47,10 @@ export const FIELDS_SEPARATOR = ';'
 const blankToNull = (value: unknown) => (typeof value === 'string' ? value.trim() || null : value)
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToNull, schema.nullable())
 const required = <S extends z.ZodType>(schema: S) =>
-  z.preprocess(blankToNull, schema.nullable().refine((value) => value !== null, 'required'))
+  z.preprocess(
+    blankToNull,
+    schema.nullable().refine((value) => value !== null, 'required'),
+  )
 
 /** One CSV record (strings by column name) → a row for bulkLoadMembers; issues name the column. */
 export const memberCsvRowSchema = z
@@ -56,7 +59,12 @@ export const memberCsvRowSchema = z
     full_name: required(fullNameSchema),
     email: optional(emailSchema),
     phone: optional(phoneSchema),
-    unit_id: required(z.string().regex(/^\d{1,15}$/, 'expected a body id (digits)').transform(Number)),
+    unit_id: required(
+      z
+        .string()
+        .regex(/^\d{1,15}$/, 'expected a body id (digits)')
+        .transform(Number),
+    ),
     joined_on: required(isoDateSchema),
     category: required(memberCategorySchema),
     status: required(memberStatusSchema),
@@ -65,7 +73,12 @@ export const memberCsvRowSchema = z
     fields_of_work: optional(
       z
         .string()
-        .transform((cell) => cell.split(FIELDS_SEPARATOR).map((field) => field.trim()).filter(Boolean))
+        .transform((cell) =>
+          cell
+            .split(FIELDS_SEPARATOR)
+            .map((field) => field.trim())
+            .filter(Boolean),
+        )
         .pipe(z.array(fieldOfWorkSchema)),
     ),
   })

@@ -49,15 +49,21 @@ describe('member lifecycle', () => {
       full_member_since: '2019-05-01',
     })
     const [event] = await eventsOf(member.id)
-    expect(event).toMatchObject({ type: 'member.registered', body_id: tree.unitA1.id, region_id: tree.regionA.id })
+    expect(event).toMatchObject({
+      type: 'member.registered',
+      body_id: tree.unitA1.id,
+      region_id: tree.regionA.id,
+    })
     expect(JSON.stringify(event?.payload)).not.toContain('Anna')
   })
 
   it('refuses a second card holder, a non-unit, a dissolved unit and bad input', async () => {
     const base = { fullName: 'X', joinedOn: '2020-01-01', category: 'worker', status: 'applicant' } as const
-    await expect(registerMember(ctx, { ...base, unitId: tree.unitA2.id, card: 'A-1' })).rejects.toMatchObject({
-      code: 'DUPLICATE',
-    })
+    await expect(registerMember(ctx, { ...base, unitId: tree.unitA2.id, card: 'A-1' })).rejects.toMatchObject(
+      {
+        code: 'DUPLICATE',
+      },
+    )
     await expect(registerMember(ctx, { ...base, unitId: tree.districtA.id })).rejects.toMatchObject({
       code: 'NOT_A_UNIT',
     })
@@ -91,7 +97,12 @@ describe('member lifecycle', () => {
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' })
     const full = await changeMemberStatus(ctx, { memberId: member.id, to: 'full', onDate: '2021-08-01' })
     expect(full.full_member_since).toBe('2021-08-01')
-    await changeMemberStatus(ctx, { memberId: member.id, to: 'suspended', onDate: '2022-01-01', reason: 'arrears' })
+    await changeMemberStatus(ctx, {
+      memberId: member.id,
+      to: 'suspended',
+      onDate: '2022-01-01',
+      reason: 'arrears',
+    })
     const back = await changeMemberStatus(ctx, { memberId: member.id, to: 'full', onDate: '2022-03-01' })
     expect(back.full_member_since).toBe('2021-08-01') // only the first admission sets it
     await changeMemberStatus(ctx, { memberId: member.id, to: 'left', onDate: '2023-01-01' })
@@ -113,7 +124,9 @@ describe('member lifecycle', () => {
     expect(detail.statusHistory[2]?.reason).toBe('arrears')
     const events = await eventsOf(member.id)
     const statusEvents = events.filter((event) => event.type === 'member.status_changed')
-    expect(statusEvents.map((event) => event.id)).toEqual(detail.statusHistory.map((change) => change.eventId))
+    expect(statusEvents.map((event) => event.id)).toEqual(
+      detail.statusHistory.map((change) => change.eventId),
+    )
   })
 
   it('transfers a member to another region with history, and refuses a non-unit target', async () => {
@@ -128,8 +141,16 @@ describe('member lifecycle', () => {
     await expect(
       transferMember(ctx, { memberId: member.id, toUnitId: tree.regionB.id, onDate: '2024-01-01' }),
     ).rejects.toMatchObject({ code: 'NOT_A_UNIT' })
-    const moved = await transferMember(ctx, { memberId: member.id, toUnitId: tree.unitB1.id, onDate: '2024-01-01' })
-    expect(moved).toMatchObject({ unit_id: tree.unitB1.id, unit_path: tree.unitB1.path, region_id: tree.regionB.id })
+    const moved = await transferMember(ctx, {
+      memberId: member.id,
+      toUnitId: tree.unitB1.id,
+      onDate: '2024-01-01',
+    })
+    expect(moved).toMatchObject({
+      unit_id: tree.unitB1.id,
+      unit_path: tree.unitB1.path,
+      region_id: tree.regionB.id,
+    })
     const detail = await getMember(database.db, member.id)
     expect(detail.transfers).toEqual([
       expect.objectContaining({ fromUnitId: tree.unitA2.id, toUnitId: tree.unitB1.id, onDate: '2024-01-01' }),
@@ -154,7 +175,10 @@ describe('member lifecycle', () => {
     })
     expect(updated).toMatchObject({ phone: '456', category: 'employee' })
     const events = await eventsOf(member.id)
-    expect(events.at(-1)).toMatchObject({ type: 'member.updated', payload: { fields: ['phone', 'category'] } })
+    expect(events.at(-1)).toMatchObject({
+      type: 'member.updated',
+      payload: { fields: ['phone', 'category'] },
+    })
     await expect(updateMember(ctx, { memberId: member.id, patch: { card: 'A-1' } })).rejects.toMatchObject({
       code: 'DUPLICATE',
     })

@@ -52,9 +52,16 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   }
   if (!response.ok) {
     // A 401 on the session routes themselves is a wrong password, not an expired session.
-    if (response.status === 401 && path !== '/session') for (const listener of unauthenticatedListeners) listener()
-    if (isErrorBody(parsed)) throw new ApiError(parsed.code, parsed.message, response.status, parsed.details ?? {})
-    throw new ApiError('HTTP_ERROR', `The server answered ${response.status} ${response.statusText}`.trim(), response.status, {})
+    if (response.status === 401 && path !== '/session')
+      for (const listener of unauthenticatedListeners) listener()
+    if (isErrorBody(parsed))
+      throw new ApiError(parsed.code, parsed.message, response.status, parsed.details ?? {})
+    throw new ApiError(
+      'HTTP_ERROR',
+      `The server answered ${response.status} ${response.statusText}`.trim(),
+      response.status,
+      {},
+    )
   }
   return parsed as T
 }
@@ -65,7 +72,11 @@ export function apiGet<T>(path: string): Promise<T> {
 }
 
 /** POST/PUT/PATCH/DELETE under /api with an optional JSON body. */
-export function apiSend<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export function apiSend<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   return request<T>(method, path, body)
 }
 

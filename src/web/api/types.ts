@@ -78,7 +78,13 @@ export type BodyChild = Body & {
 export type MemberStatus = 'applicant' | 'candidate' | 'full' | 'suspended' | 'left'
 export type MemberCategory = 'worker' | 'peasant' | 'employee' | 'other'
 
-export const MEMBER_STATUSES: readonly MemberStatus[] = ['applicant', 'candidate', 'full', 'suspended', 'left']
+export const MEMBER_STATUSES: readonly MemberStatus[] = [
+  'applicant',
+  'candidate',
+  'full',
+  'suspended',
+  'left',
+]
 export const MEMBER_CATEGORIES: readonly MemberCategory[] = ['worker', 'peasant', 'employee', 'other']
 
 export interface Member {

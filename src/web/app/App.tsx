@@ -48,17 +48,16 @@ export function App() {
 
   return (
     <OrganisationContext value={org}>
-      <a
+      <button
+        type="button"
         className="skip-link"
-        href="#main"
-        onClick={(event) => {
-          // The URL hash is the router's: move focus without touching it.
-          event.preventDefault()
+        onClick={() => {
+          // A button, not a #main link: the URL hash belongs to the router.
           document.getElementById('main')?.focus()
         }}
       >
         Skip to content
-      </a>
+      </button>
       <Header organisation={org} principal={principal} onSignOut={session.signOut} />
       <main id="main" tabIndex={-1}>
         {organisation.status === 'error' ? (

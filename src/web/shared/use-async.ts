@@ -7,7 +7,10 @@ export type AsyncState<T> =
   | { readonly status: 'ready'; readonly data: T }
 
 /** Runs `load` whenever `deps` change; stale answers are dropped. `reload` runs it again. */
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncState<T> & { reload: () => void } {
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: DependencyList,
+): AsyncState<T> & { reload: () => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `load` depends on.
@@ -19,7 +22,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
         if (current) setState({ status: 'ready', data })
       },
       (error: unknown) => {
-        if (current) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) })
+        if (current)
+          setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) })
       },
     )
     return () => {

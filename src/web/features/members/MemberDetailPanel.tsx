@@ -29,7 +29,8 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
         <>
           <h2 id="member-detail-title">{detail.data.member.fullName}</h2>
           <p>
-            <StatusBadge status={detail.data.member.status} /> since {formatLongDate(detail.data.member.statusSince)}
+            <StatusBadge status={detail.data.member.status} /> since{' '}
+            {formatLongDate(detail.data.member.statusSince)}
           </p>
           <dl className="facts-list">
             <dt>Unit</dt>
@@ -39,7 +40,9 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
             <dt>Joined</dt>
             <dd>
               {formatLongDate(detail.data.member.joinedOn)}
-              {today ? ` (${plural(wholeYearsBetween(detail.data.member.joinedOn, today), 'year')} of standing)` : ''}
+              {today
+                ? ` (${plural(wholeYearsBetween(detail.data.member.joinedOn, today), 'year')} of standing)`
+                : ''}
             </dd>
             {detail.data.member.fullMemberSince ? (
               <>

@@ -1,5 +1,10 @@
 import { type FormEvent, useId, useState } from 'react'
-import { MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberCategory, type MemberStatus } from '../../api/types.ts'
+import {
+  MEMBER_CATEGORIES,
+  MEMBER_STATUSES,
+  type MemberCategory,
+  type MemberStatus,
+} from '../../api/types.ts'
 import { humanise } from '../../shared/format.ts'
 import { type MemberFilters, NO_FILTERS } from './filters.ts'
 
@@ -18,7 +23,9 @@ function isCategory(value: string): value is MemberCategory {
 
 /** Standing (at least N years at the organisation's date), status and category; applied on submit. */
 export function MemberFiltersForm({ value, onChange }: MemberFiltersFormProps) {
-  const [standing, setStanding] = useState(value.minStandingYears === null ? '' : String(value.minStandingYears))
+  const [standing, setStanding] = useState(
+    value.minStandingYears === null ? '' : String(value.minStandingYears),
+  )
   const [status, setStatus] = useState<string>(value.status ?? '')
   const [category, setCategory] = useState<string>(value.category ?? '')
   const id = useId()

@@ -4,8 +4,21 @@ import { statusLabel } from './StatusBadge.tsx'
 import { UnitLink } from './UnitLink.tsx'
 
 type HistoryEntry =
-  | { readonly kind: 'status'; readonly onDate: string; readonly key: string; readonly from: string; readonly to: string; readonly reason: string | null }
-  | { readonly kind: 'transfer'; readonly onDate: string; readonly key: string; readonly fromUnitId: number; readonly toUnitId: number }
+  | {
+      readonly kind: 'status'
+      readonly onDate: string
+      readonly key: string
+      readonly from: string
+      readonly to: string
+      readonly reason: string | null
+    }
+  | {
+      readonly kind: 'transfer'
+      readonly onDate: string
+      readonly key: string
+      readonly fromUnitId: number
+      readonly toUnitId: number
+    }
 
 /** Status changes and transfers as one dated timeline, oldest first. */
 export function MemberHistory({ detail }: { readonly detail: MemberDetail }) {

@@ -31,7 +31,10 @@ export function MemberTable({ bodyId, members, selectedId, today }: MemberTableP
         {members.map((member) => (
           <tr key={member.id} aria-selected={member.id === selectedId}>
             <td>
-              <a href={bodyHref(bodyId, member.id)} aria-current={member.id === selectedId ? 'true' : undefined}>
+              <a
+                href={bodyHref(bodyId, member.id)}
+                aria-current={member.id === selectedId ? 'true' : undefined}
+              >
                 {member.fullName}
               </a>
             </td>

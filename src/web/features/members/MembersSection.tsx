@@ -27,7 +27,10 @@ export function MembersSection({ body, isUnit, canExport, memberId }: MembersSec
   const filtered = filters !== NO_FILTERS
 
   return (
-    <section aria-labelledby="members-title" className={memberId ? 'members-layout with-detail' : 'members-layout'}>
+    <section
+      aria-labelledby="members-title"
+      className={memberId ? 'members-layout with-detail' : 'members-layout'}
+    >
       <div className="card">
         <div className="section-head">
           <h2 id="members-title">{isUnit ? 'Members' : `Members of ${body.name} and below`}</h2>

@@ -11,7 +11,10 @@ export interface MemberFilters {
 export const NO_FILTERS: MemberFilters = { minStandingYears: null, status: null, category: null }
 
 /** The query string of GET /bodies/:id/members (and its CSV export) for these filters. */
-export function filterQuery(filters: MemberFilters, extra: Record<string, string | number | undefined> = {}): string {
+export function filterQuery(
+  filters: MemberFilters,
+  extra: Record<string, string | number | undefined> = {},
+): string {
   return queryString({
     minStandingYears: filters.minStandingYears ?? undefined,
     status: filters.status ?? undefined,

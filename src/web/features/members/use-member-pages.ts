@@ -30,7 +30,9 @@ export function useMemberPages(bodyId: number, filters: MemberFilters): MemberPa
       const mine = generation.current
       setLoading(true)
       setError(null)
-      apiGet<MemberPage>(`/bodies/${bodyId}/members${filterQuery(filters, { limit: PAGE_SIZE, after: after ?? undefined })}`).then(
+      apiGet<MemberPage>(
+        `/bodies/${bodyId}/members${filterQuery(filters, { limit: PAGE_SIZE, after: after ?? undefined })}`,
+      ).then(
         (page) => {
           if (mine !== generation.current) return
           setItems((previous) => (append ? [...previous, ...page.items] : page.items))

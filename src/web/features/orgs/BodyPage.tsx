@@ -18,7 +18,8 @@ interface BodyPageProps {
 export function BodyPage({ bodyId, memberId }: BodyPageProps) {
   const description = useAsync(() => apiGet<BodyDescription>(`/bodies/${bodyId}`), [bodyId])
   if (description.status === 'loading') return <Loading />
-  if (description.status === 'error') return <ErrorMessage error={description.error} onRetry={description.reload} />
+  if (description.status === 'error')
+    return <ErrorMessage error={description.error} onRetry={description.reload} />
   const { body, ancestors, permissions, level } = description.data
   return (
     <div className="body-page">
@@ -31,7 +32,12 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
         </section>
       ) : null}
       {permissions.canReadMembers ? (
-        <MembersSection body={body} isUnit={level.isUnit} canExport={permissions.canExport} memberId={memberId} />
+        <MembersSection
+          body={body}
+          isUnit={level.isUnit}
+          canExport={permissions.canExport}
+          memberId={memberId}
+        />
       ) : null}
     </div>
   )

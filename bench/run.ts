@@ -1,0 +1,166 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { sql } from 'kysely'
+import { generateOrganisation } from '../src/core/demo/generate-organisation.ts'
+import { cliActor } from '../src/core/shared/actor.ts'
+import { systemClock, toIsoDate } from '../src/core/shared/clock.ts'
+import { type BackendKind, type BenchBackend, openBackend } from './support/backends.ts'
+import { measureCsvImport } from './support/csv-import.ts'
+import { measureLatencies } from './support/latency.ts'
+import { type BackendReport, type LoadFigures, renderReport } from './support/report.ts'
+
+/**
+ * `npm run bench`: loads a synthetic organisation (2,000,000 members in 100,000 units by default)
+ * on each backend, then times CSV import and the read paths, and prints markdown tables. Figures
+ * only: a slow figure never fails the run. Also writes bench/results/latest-<backend>.md.
+ */
+
+interface Options {
+  members: number
+  units: number
+  backend: 'pglite' | 'postgres' | 'both'
+  samples: number
+  csvRows: number
+  quick: boolean
+  eventLog: boolean
+}
+
+const positive = (value: string) => {
+  const parsed = Number(value.replaceAll('_', ''))
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer')
+  return parsed
+}
+
+const program = new Command('bench')
+  .description('Charter benchmark: load, CSV import and read latency at reference scale')
+  .option('--members <n>', 'members to generate', positive, 2_000_000)
+  .option('--units <n>', 'units (base organisations) to generate', positive, 100_000)
+  .addOption(
+    new Option('--backend <kind>', 'which backend(s)')
+      .choices(['pglite', 'postgres', 'both'])
+      .default('both'),
+  )
+  .option('--samples <n>', 'random picks per latency row', positive, 200)
+  .option('--csv-rows <n>', 'members in the timed CSV import', positive, 200_000)
+  .option('--quick', 'a fast look: 100,000 members, 5,000 units, 20,000 CSV rows, 50 samples', false)
+  .option('--no-event-log', 'skip the event-log bench on the server')
+  .parse()
+
+const given = program.opts<Options>()
+const options: Options = given.quick
+  ? { ...given, members: 100_000, units: 5_000, csvRows: 20_000, samples: Math.min(given.samples, 50) }
+  : given
+const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`
+const backends: BackendKind[] = options.backend === 'both' ? ['postgres', 'pglite'] : [options.backend]
+const resultsDir = fileURLToPath(new URL('./results/', import.meta.url))
+const log = (line: string) => console.error(`[bench] ${line}`)
+
+async function runBackend(kind: BackendKind): Promise<BackendReport> {
+  const startedAt = new Date()
+  const errors: string[] = []
+  const report: { -readonly [K in keyof BackendReport]: BackendReport[K] } = {
+    backend: kind,
+    description: kind,
+    command,
+    startedAt,
+    wallSeconds: 0,
+    errors,
+  }
+  let backend: BenchBackend | null = null
+  try {
+    backend = await openBackend(kind, log)
+    report.description = backend.description
+    log(`${kind}: ${backend.description}`)
+    const { database } = backend
+    report.load = await load(backend)
+    report.csv = await measureCsvImport(database, options.csvRows, 1917, log)
+    log(`csv: ${report.csv.membersPerSecond.toFixed(0)} members/s`)
+    await sql`analyze`.execute(database.db)
+    report.latencies = await measureLatencies(database.db, {
+      samples: options.samples,
+      asOf: toIsoDate(systemClock.now()),
+      seed: 2023,
+      secondsPerRow: 60,
+      log,
+    })
+    if (kind === 'postgres' && backend.serverUrl && options.eventLog) {
+      await eventLog(backend.serverUrl, report)
+    }
+  } catch (error) {
+    errors.push(error instanceof Error ? `${error.message}` : String(error))
+    log(`${kind} failed: ${String(error)}`)
+    process.exitCode = 1
+  } finally {
+    await backend?.dispose().catch((error: unknown) => errors.push(`cleanup: ${String(error)}`))
+  }
+  report.wallSeconds = (Date.now() - startedAt.getTime()) / 1000
+  return report
+}
+
+async function load(backend: BenchBackend): Promise<LoadFigures> {
+  const { database } = backend
+  log(`generating ${options.members} members in ${options.units} units…`)
+  let nextTenth = 0.1
+  const start = performance.now()
+  const summary = await generateOrganisation(database, systemClock, cliActor, {
+    members: options.members,
+    units: options.units,
+    seed: 1923,
+    onProgress: (done, total) => {
+      if (done < total * nextTenth) return
+      log(`  ${done} / ${total} members, ${((performance.now() - start) / 1000).toFixed(1)} s`)
+      while (done >= total * nextTenth) nextTenth += 0.1
+    },
+  })
+  const seconds = (performance.now() - start) / 1000
+  log(`loaded in ${seconds.toFixed(1)} s (${(summary.members / seconds).toFixed(0)} members/s); analyzing…`)
+  const analyzeStart = performance.now()
+  await sql`analyze`.execute(database.db)
+  const analyzeSeconds = (performance.now() - analyzeStart) / 1000
+  const size = await sql<{ bytes: number }>`select pg_database_size(current_database())::int8 as bytes`
+    .execute(database.db)
+    .catch(() => null)
+  const bytes = size?.rows[0]?.bytes
+  return {
+    members: summary.members,
+    units: summary.units,
+    bodies: summary.bodies,
+    seconds,
+    analyzeSeconds,
+    databaseMegabytes: bytes === undefined ? null : Number(bytes) / 1_000_000,
+  }
+}
+
+/** Runs bench/event-log.ts (owned by the event-log work) when it exports runEventLogBench. */
+async function eventLog(serverUrl: string, report: { eventLog?: string; eventLogNote?: string }) {
+  const module: { runEventLogBench?: unknown } = await import('./event-log.ts').catch(() => ({}))
+  if (typeof module.runEventLogBench !== 'function') {
+    report.eventLogNote = 'bench/event-log.ts exports no runEventLogBench yet: skipped.'
+    return
+  }
+  const run = module.runEventLogBench as typeof import('./event-log.ts').runEventLogBench
+  const writers = [1, 2, 4, 8, 16]
+  const transactionsPerWriter = 200
+  const sealEvents = 200_000
+  log('event log: writers, sealer, verify-log…')
+  const result = await run({
+    url: serverUrl,
+    writers,
+    transactionsPerWriter,
+    sealEvents,
+    maxSecondsPerRun: 10,
+    log,
+  })
+  report.eventLogNote = `Scratch database on the same server; ${transactionsPerWriter} transactions per writer (at most 10 s per run), ${sealEvents.toLocaleString('en-GB')} events sealed and verified.`
+  report.eventLog = result.markdown
+}
+
+mkdirSync(resultsDir, { recursive: true })
+for (const kind of backends) {
+  const report = await runBackend(kind)
+  const markdown = renderReport(report)
+  // Quick looks go to a git-ignored file, so they never overwrite the committed full-size record.
+  writeFileSync(`${resultsDir}latest-${kind}${options.quick ? '-quick' : ''}.md`, markdown)
+  console.log(markdown)
+}

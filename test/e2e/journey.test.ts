@@ -1,0 +1,125 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/api/app.ts'
+import { serveWeb } from '../../src/api/static.ts'
+import { ManualClock } from '../../src/core/shared/clock.ts'
+import { createTestDatabase } from '../support/database.ts'
+import { DIST_WEB, ensureWebBuilt } from './build-web.ts'
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type JourneyOrganisation, seedJourney } from './seed.ts'
+
+/** Debian's Chromium; the flags keep it offline, quiet and runnable as root in a container. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Waits (up to 10 s) until the element shows the text, as a user would wait for a page to load. */
+async function seesText(locator: Locator, text: string | RegExp): Promise<void> {
+  const shown = expect.poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
+  await (typeof text === 'string' ? shown.toContain(text) : shown.toMatch(text))
+}
+
+describe('browser journey: a secretary finds a veteran member', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>
+  let server: ReturnType<typeof serve>
+  let baseUrl: string
+  let browser: Browser
+  let page: Page
+  let org: JourneyOrganisation
+
+  beforeAll(async () => {
+    ensureWebBuilt()
+    database = await createTestDatabase()
+    // The organisation lives on 2 December 1923, the day of the report.
+    const clock = new ManualClock('1923-12-02T10:00:00Z')
+    org = await seedJourney(database, clock)
+    const app = createApp({ database, clock })
+    serveWeb(app, DIST_WEB)
+    const port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+        resolve(info.port),
+      )
+    })
+    baseUrl = `http://127.0.0.1:${port}`
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
+    await database?.drop()
+  })
+
+  it('signs in, walks down to a unit, filters by standing and opens a member', async () => {
+    await page.goto(baseUrl)
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor()
+
+    // A wrong password is refused in words, not with a blank screen.
+    await page.getByLabel('E-mail').fill(ADMIN_EMAIL)
+    await page.getByLabel('Password').fill('not-the-password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await seesText(page.getByRole('alert'), /e-mail or password/i)
+
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+
+    // The header shows the organisation, its date (1923, not today's) and who is signed in.
+    const header = page.getByRole('banner')
+    await seesText(header, 'Russian Communist Party')
+    await seesText(header, '2 December 1923')
+    await seesText(header, 'Nadezhda Secretary')
+
+    // The start page is the central committee, with its regions below.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Central Committee')
+    expect(page.url()).toContain(`#/bodies/${org.centralId}`)
+    await page.getByRole('link', { name: org.regionName }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(org.regionName)
+    await seesText(page.getByRole('navigation', { name: 'Breadcrumb' }), 'Central Committee')
+
+    await page.getByRole('link', { name: 'Zamoskvorechye District' }).click()
+    const works = page
+      .getByRole('list', { name: 'Bodies below' })
+      .getByRole('listitem')
+      .filter({ hasText: org.unitName })
+    await seesText(works, 'Factory')
+    await seesText(works, '4 members')
+    await page.getByRole('link', { name: org.unitName }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(org.unitName)
+
+    // All four members, in join-date order.
+    const names = page.locator('table.members tbody tr td:first-child')
+    await expect
+      .poll(() => names.allInnerTexts())
+      .toEqual(['Pyotr Alekseev', 'Anna Kuznetsova', 'Maria Volkova', 'Ivan Sidorov'])
+    await page.getByRole('link', { name: 'Export CSV' }).waitFor()
+
+    // Standing of at least 3 years on 2 December 1923 leaves out the man who joined in 1922.
+    await page.getByLabel('Standing at least (years)').fill('3')
+    await page.getByRole('button', { name: 'Apply filters' }).click()
+    await expect
+      .poll(() => names.allInnerTexts())
+      .toEqual(['Pyotr Alekseev', 'Anna Kuznetsova', 'Maria Volkova'])
+    await page.getByText('Standing counted at 2 December 1923').waitFor()
+    await page.screenshot({ path: '/tmp/charter-unit.png', fullPage: true })
+
+    await page.getByRole('link', { name: 'Maria Volkova' }).click()
+    const detail = page.getByRole('complementary')
+    await detail.getByRole('heading', { name: 'Maria Volkova' }).waitFor()
+    await seesText(detail, 'Full member')
+    await seesText(detail, '1 June 1919')
+    await seesText(detail, '4 years of standing')
+    await seesText(detail, 'Candidate → Full member')
+    await seesText(detail, 'Probation served')
+    await detail.getByRole('link', { name: org.unitName }).waitFor()
+    await page.screenshot({ path: '/tmp/charter-member.png', fullPage: true })
+  })
+})

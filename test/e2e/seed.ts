@@ -1,0 +1,66 @@
+import { createAccount } from '../../src/core/accounts/create-account.ts'
+import { grantRole } from '../../src/core/accounts/grant-role.ts'
+import { changeMemberStatus } from '../../src/core/members/change-member-status.ts'
+import { registerMember } from '../../src/core/members/register-member.ts'
+import { configureOrganisation } from '../../src/core/orgs/configure-organisation.ts'
+import { createBody } from '../../src/core/orgs/create-body.ts'
+import { cliActor } from '../../src/core/shared/actor.ts'
+import type { Clock } from '../../src/core/shared/clock.ts'
+import type { Database } from '../../src/db/client.ts'
+
+export const ADMIN_EMAIL = 'secretary@example.org'
+export const ADMIN_PASSWORD = 'pre-october-1917'
+
+/** What the journey clicks through: names a user sees. */
+export interface JourneyOrganisation {
+  readonly centralId: number
+  readonly regionName: string
+  readonly unitName: string
+}
+
+/**
+ * A small 1923 organisation through the core use cases: central → two regions → a district →
+ * two units, four members in the factory unit (one with a status history), and an admin account.
+ */
+export async function seedJourney(database: Database, clock: Clock): Promise<JourneyOrganisation> {
+  return database.db.transaction().execute(async (trx) => {
+    const ctx = { db: trx, clock, actor: cliActor }
+    await configureOrganisation(ctx, {
+      name: 'Russian Communist Party',
+      levels: ['central', 'region', 'district', 'unit'],
+    })
+    const central = await createBody(ctx, { parentId: null, name: 'Central Committee' })
+    const moscow = await createBody(ctx, { parentId: central.id, name: 'Moscow Region' })
+    await createBody(ctx, { parentId: central.id, name: 'Ural Region' })
+    const district = await createBody(ctx, { parentId: moscow.id, name: 'Zamoskvorechye District' })
+    const works = await createBody(ctx, { parentId: district.id, name: 'Dynamo Works', kind: 'factory' })
+    await createBody(ctx, { parentId: district.id, name: 'Kolomenskoye Village', kind: 'village' })
+
+    const member = (fullName: string, joinedOn: string, category: 'worker' | 'peasant' | 'employee') =>
+      registerMember(ctx, { unitId: works.id, fullName, joinedOn, category, status: 'full' })
+    await member('Pyotr Alekseev', '1905-03-01', 'worker')
+    await member('Anna Kuznetsova', '1917-04-15', 'worker')
+    await member('Ivan Sidorov', '1922-02-01', 'employee')
+    const candidate = await registerMember(ctx, {
+      unitId: works.id,
+      fullName: 'Maria Volkova',
+      joinedOn: '1919-06-01',
+      category: 'peasant',
+      status: 'candidate',
+    })
+    await changeMemberStatus(ctx, {
+      memberId: candidate.id,
+      to: 'full',
+      onDate: '1920-01-15',
+      reason: 'Probation served',
+    })
+
+    const account = await createAccount(ctx, {
+      email: ADMIN_EMAIL,
+      displayName: 'Nadezhda Secretary',
+      password: ADMIN_PASSWORD,
+    })
+    await grantRole(ctx, { accountId: account.id, role: 'admin', bodyId: central.id })
+    return { centralId: central.id, regionName: moscow.name, unitName: works.name }
+  })
+}
