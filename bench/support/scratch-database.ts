@@ -24,7 +24,13 @@ export async function createScratchDatabase(
   const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize })
   return Object.assign(database, {
     async drop() {
-      await database.close()
+      // Bounded: a connection never returned to the pool would make close() wait forever, and a
+      // benchmark must stop by itself; the forced drop below ends such connections server-side.
+      const closed = await Promise.race([
+        database.close().then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 5000).unref()),
+      ])
+      if (!closed) console.error('[bench] pool did not close within 5 s: connections still checked out')
       const cleanup = new pg.Client({ connectionString: serverUrl })
       await cleanup.connect()
       await cleanup.query(`drop database if exists ${name} with (force)`)

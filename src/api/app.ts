@@ -45,7 +45,10 @@ const contentTypeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
     const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
     const wanted = IMPORT_PATH.test(c.req.path) ? 'text/csv' : 'application/json'
     if (type !== wanted) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send ${wanted}`, { expected: wanted, received: type || null })
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send ${wanted}`, {
+        expected: wanted,
+        received: type || null,
+      })
     }
   }
   await next()
@@ -61,7 +64,12 @@ function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const started = performance.now()
     await next()
     logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
       'request',
     )
   }
@@ -70,7 +78,12 @@ function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
 /** Builds the Charter HTTP API (all under /api) with its OpenAPI 3.1 document and docs page. */
 export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   const logger = options.logger ?? pino({ enabled: false })
-  const deps = { database: options.database, clock: options.clock, logger, secureCookies: options.secureCookies ?? false }
+  const deps = {
+    database: options.database,
+    clock: options.clock,
+    logger,
+    secureCookies: options.secureCookies ?? false,
+  }
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw validationError(result.error, result.target)

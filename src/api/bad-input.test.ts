@@ -31,6 +31,11 @@ async function refused(path: string, init: RequestInit, status: number, code: st
   return body
 }
 
+const HEADER =
+  'card,full_name,email,phone,unit_id,joined_on,category,status,status_since,full_member_since,fields_of_work'
+const row = (name: string, unitId: number, joinedOn: string, category: string) =>
+  `,${name},,,${unitId},${joinedOn},${category},candidate,,,`
+
 const raw = (method: string, body: string, type = 'application/json'): RequestInit => ({
   method,
   headers: { 'content-type': type, cookie: admin },
@@ -46,17 +51,34 @@ describe('bad input is a 4xx with { code, message, details } and changes nothing
       'VALIDATION_FAILED',
     )
     const paths = (body.details as { issues: { path: string }[] }).issues.map((i) => i.path)
-    expect(paths).toEqual(expect.arrayContaining(['json.unitId', 'json.fullName', 'json.joinedOn', 'json.status']))
+    expect(paths).toEqual(
+      expect.arrayContaining(['json.unitId', 'json.fullName', 'json.joinedOn', 'json.status']),
+    )
     await refused('/api/bodies', t.json('POST', admin, {}), 400, 'VALIDATION_FAILED')
-    await refused(`/api/bodies/${t.tree.unitA.id}/subtree?limit=abc`, { headers: { cookie: admin } }, 400, 'VALIDATION_FAILED')
-    await refused(`/api/bodies/${t.tree.unitA.id}/members?status=nobody`, { headers: { cookie: admin } }, 400, 'VALIDATION_FAILED')
+    await refused(
+      `/api/bodies/${t.tree.unitA.id}/subtree?limit=abc`,
+      { headers: { cookie: admin } },
+      400,
+      'VALIDATION_FAILED',
+    )
+    await refused(
+      `/api/bodies/${t.tree.unitA.id}/members?status=nobody`,
+      { headers: { cookie: admin } },
+      400,
+      'VALIDATION_FAILED',
+    )
   })
 
   it('ids that are not positive safe integers are 400, not a database error', async () => {
     for (const id of ['abc', '0', '-1', '1.5', '9223372036854775808', '99999999999999999999']) {
       await refused(`/api/bodies/${id}`, { headers: { cookie: admin } }, 400, 'VALIDATION_FAILED')
     }
-    await refused('/api/bodies', t.json('POST', admin, { parentId: 2 ** 63, name: 'x' }), 400, 'VALIDATION_FAILED')
+    await refused(
+      '/api/bodies',
+      t.json('POST', admin, { parentId: 2 ** 63, name: 'x' }),
+      400,
+      'VALIDATION_FAILED',
+    )
   })
 
   it('unknown ids are 404 with the domain code', async () => {
@@ -92,7 +114,12 @@ describe('bad input is a 4xx with { code, message, details } and changes nothing
         controller.close()
       },
     })
-    await refused('/api/bodies', { ...raw('POST', ''), body: stream, duplex: 'half' } as RequestInit, 413, 'PAYLOAD_TOO_LARGE')
+    await refused(
+      '/api/bodies',
+      { ...raw('POST', ''), body: stream, duplex: 'half' } as RequestInit,
+      413,
+      'PAYLOAD_TOO_LARGE',
+    )
     expect(CSV_LIMIT).toBe(256 * 1024 * 1024)
   })
 
@@ -113,12 +140,12 @@ describe('bad input is a 4xx with { code, message, details } and changes nothing
 
   it('a CSV import with bad rows is 422 listing every bad row, and adds no member', async () => {
     const csv = [
-      'full_name,unit_id,joined_on,category,status',
-      `Good One,${t.tree.unitA.id},1920-01-01,worker,full`,
-      `Bad Date,${t.tree.unitA.id},1920-13-01,worker,full`,
-      `Bad Category,${t.tree.unitA.id},1920-01-01,king,full`,
-      `Wrong Region,${t.tree.unitB.id},1920-01-01,worker,full`,
-      'No Unit,987654,1920-01-01,worker,full',
+      HEADER,
+      row('Good One', t.tree.unitA.id, '1920-01-01', 'worker'),
+      row('Bad Date', t.tree.unitA.id, '1920-13-01', 'worker'),
+      row('Bad Category', t.tree.unitA.id, '1920-01-01', 'king'),
+      row('Wrong Region', t.tree.unitB.id, '1920-01-01', 'worker'),
+      row('No Unit', 987654, '1920-01-01', 'worker'),
     ].join('\n')
     const secretary = await t.signInAs('sec.a@example.org')
     const body = await refused(
@@ -138,7 +165,7 @@ describe('bad input is a 4xx with { code, message, details } and changes nothing
   })
 
   it('a good CSV import adds the members, and the export streams them back', async () => {
-    const csv = `full_name,unit_id,joined_on,category,status\nNew Comrade,${t.tree.unitA.id},1921-01-01,peasant,candidate\n`
+    const csv = `${HEADER}\n${row('New Comrade', t.tree.unitA.id, '1921-01-01', 'peasant')}\n`
     const res = await t.app.request(`/api/bodies/${t.tree.regionA.id}/members/import`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', cookie: admin },

@@ -27,7 +27,8 @@ function schemaText(schema: Json | undefined, components: JsonObject, depth = 0)
   }
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const options = s[key]
-    if (Array.isArray(options)) return options.map((o) => schemaText(o, components, depth)).join(key === 'allOf' ? ' & ' : ' | ')
+    if (Array.isArray(options))
+      return options.map((o) => schemaText(o, components, depth)).join(key === 'allOf' ? ' & ' : ' | ')
   }
   if (Array.isArray(s.enum)) return s.enum.map((v) => JSON.stringify(v)).join(' | ')
   if (s.const !== undefined) return JSON.stringify(s.const)
@@ -37,7 +38,8 @@ function schemaText(schema: Json | undefined, components: JsonObject, depth = 0)
   if (properties) {
     const required = new Set(Array.isArray(s.required) ? s.required.map(String) : [])
     const lines = Object.entries(properties).map(
-      ([name, value]) => `${pad}${name}${required.has(name) ? '' : '?'}: ${schemaText(value, components, depth + 1)}`,
+      ([name, value]) =>
+        `${pad}${name}${required.has(name) ? '' : '?'}: ${schemaText(value, components, depth + 1)}`,
     )
     return `{\n${lines.join('\n')}\n${'  '.repeat(depth)}}`
   }

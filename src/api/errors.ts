@@ -46,7 +46,11 @@ export function errorResponse(c: Context, error: AppError): Response {
 export function validationError(error: ZodError, target: string): AppError {
   return new AppError('VALIDATION_FAILED', 'The request is not valid', {
     target,
-    issues: error.issues.map((issue) => ({ path: [target, ...issue.path].join('.'), message: issue.message, code: issue.code })),
+    issues: error.issues.map((issue) => ({
+      path: [target, ...issue.path].join('.'),
+      message: issue.message,
+      code: issue.code,
+    })),
   })
 }
 
@@ -67,14 +71,17 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large')
     if (error.status === 400) {
-      return new AppError('VALIDATION_FAILED', error.message || 'Malformed request body', { reason: 'malformed' })
+      return new AppError('VALIDATION_FAILED', error.message || 'Malformed request body', {
+        reason: 'malformed',
+      })
     }
     if (error.status === 404) return new AppError('NOT_FOUND', 'Not found')
     if (error.status === 401) return new AppError('UNAUTHENTICATED', 'Sign in first')
   }
   const state = sqlState(error)
   if (state === '23505') return new AppError('DUPLICATE', 'That already exists', { sqlState: state })
-  if (state === '23503') return new AppError('CONFLICT', 'That refers to something missing or in use', { sqlState: state })
+  if (state === '23503')
+    return new AppError('CONFLICT', 'That refers to something missing or in use', { sqlState: state })
   if (state?.startsWith('22') || state?.startsWith('23')) {
     return new AppError('VALIDATION_FAILED', 'A value is out of range or malformed', { sqlState: state })
   }

@@ -1,28 +1,43 @@
 import { Transform, type TransformCallback } from 'node:stream'
 import { parse } from 'csv-parse'
-import { sql } from 'kysely'
+import { AppError } from '../core/shared/errors.ts'
 import type { Executor } from '../db/client.ts'
 
 /** A row whose unit lies outside the body the import was addressed to. */
 export interface ScopeViolation {
   readonly row: number
-  readonly column: 'unit_id'
+  readonly column: string | null
   readonly reason: string
 }
 
 const MAX_LISTED = 1000
 
 /**
- * Passes a CSV upload through unchanged while reading its unit_id column on the side, and, before
- * the stream ends, fails it when any row names a unit outside `scopePath`. The importer has no
- * notion of scope, so without this a secretary of region A could import members into region B by
- * addressing the import to A. The stream error makes the all-or-nothing import roll back; the
- * route then reports `violations` as IMPORT_REJECTED rows.
+ * The ids of the bodies in a subtree, or null for the whole tree (no restriction). A region has at
+ * most some 100,000 bodies, a set of numbers that fits comfortably in memory. Loaded before the
+ * import starts: the import's transaction holds PGlite's only connection until it ends.
+ */
+export async function bodiesInScope(db: Executor, scope: { path: string; parent_id: number | null }) {
+  if (scope.parent_id === null) return null
+  const rows = await db
+    .selectFrom('bodies')
+    .select('id')
+    .where((eb) => eb(eb.ref('path'), 'like', `${scope.path}%`))
+    .execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+/**
+ * Passes a CSV upload through unchanged while reading its unit_id column on the side, and notes
+ * each row naming a unit outside the scope. The importer has no notion of scope, so without this a
+ * secretary of region A could import members into region B by addressing the import to A.
+ * `assertClean` is called from the importer's progress callback just before it inserts, inside
+ * its transaction, so a violation rolls the whole import back.
  * (Better placed in the importer as a set-based check on its staging table: see the report.)
  */
-export function scopeGuard(db: Executor, scopePath: string): { stream: Transform; violations: ScopeViolation[] } {
+export function scopeGuard(inScope: ReadonlySet<number> | null) {
   const violations: ScopeViolation[] = []
-  const rowsByUnit = new Map<number, number[]>()
+  let finished = false
   let unitColumn = -1
   let headerSeen = false
   const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true })
@@ -33,17 +48,22 @@ export function scopeGuard(db: Executor, scopePath: string): { stream: Transform
       return
     }
     const raw = unitColumn >= 0 ? record[unitColumn]?.trim() : undefined
-    if (!raw || !/^\d{1,15}$/.test(raw)) return // the importer reports malformed ids itself
+    if (inScope === null || !raw || !/^\d{1,15}$/.test(raw)) return // malformed ids: the importer reports them
     const unitId = Number(raw)
-    const rows = rowsByUnit.get(unitId) ?? []
-    if (rows.length < MAX_LISTED) rows.push(info.lines)
-    rowsByUnit.set(unitId, rows)
+    if (!inScope.has(unitId) && violations.length < MAX_LISTED) {
+      violations.push({
+        row: info.lines,
+        column: 'unit_id',
+        reason: `unit ${unitId} is not inside this body`,
+      })
+    }
+  })
+  parser.on('end', () => {
+    finished = true
   })
   // A malformed file is the importer's to report; the side parser just stops looking.
-  parser.on('error', () => {})
-  const parserDone = new Promise<void>((resolve) => {
-    parser.on('end', resolve)
-    parser.on('error', () => resolve())
+  parser.on('error', () => {
+    finished = true
   })
 
   const stream = new Transform({
@@ -53,36 +73,37 @@ export function scopeGuard(db: Executor, scopePath: string): { stream: Transform
     },
     flush(callback: TransformCallback) {
       parser.end()
-      parserDone
-        .then(() => outside(db, scopePath, [...rowsByUnit.keys()]))
-        .then((units) => {
-          for (const unit of units) {
-            for (const row of rowsByUnit.get(unit.id) ?? []) {
-              if (violations.length < MAX_LISTED) {
-                violations.push({ row, column: 'unit_id', reason: `unit ${unit.id} is outside this body` })
-              }
-            }
-          }
-          violations.sort((a, b) => a.row - b.row)
-          callback(violations.length > 0 ? new Error('rows outside the import scope') : null)
-        }, callback)
+      callback()
     },
   })
-  return { stream, violations }
+
+  return {
+    stream,
+    violations,
+    /** Throws IMPORT_REJECTED when any row lies outside the scope (or the check did not finish). */
+    assertClean(): void {
+      if (!finished) throw new AppError('INTERNAL_ERROR', 'The scope check of the import did not finish')
+      if (violations.length > 0) {
+        throw new AppError(
+          'IMPORT_REJECTED',
+          `${violations.length} row(s) outside this body; nothing was imported`,
+          {
+            errors: violations,
+            errorCount: violations.length,
+          },
+        )
+      }
+    },
+  }
 }
 
-/** The existing bodies among `ids` that lie outside the subtree at `scopePath`. */
-async function outside(db: Executor, scopePath: string, ids: number[]): Promise<{ id: number }[]> {
-  const found: { id: number }[] = []
-  for (let i = 0; i < ids.length; i += 10_000) {
-    const batch = ids.slice(i, i + 10_000)
-    const rows = await db
-      .selectFrom('bodies')
-      .select('id')
-      .where('id', 'in', batch)
-      .where(sql<boolean>`not (path collate "C" like ${`${scopePath}%`})`)
-      .execute()
-    found.push(...rows)
-  }
-  return found
+/** The importer's own row errors merged with the scope violations, in row order. */
+export function mergeRejections(details: unknown, violations: readonly ScopeViolation[]) {
+  const listed = (details as { errors?: unknown }).errors
+  const count = Number((details as { errorCount?: unknown }).errorCount ?? 0)
+  const found = Array.isArray(listed) ? (listed as ScopeViolation[]) : []
+  const seen = new Set(found.map((e) => `${e.row}|${e.column}|${e.reason}`))
+  const extra = violations.filter((v) => !seen.has(`${v.row}|${v.column}|${v.reason}`))
+  const errors = [...found, ...extra].sort((a, b) => a.row - b.row).slice(0, MAX_LISTED)
+  return { errors, errorCount: count + extra.length }
 }

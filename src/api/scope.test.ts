@@ -23,12 +23,17 @@ describe('a secretary of region A', () => {
     expect(res.status).toBe(200)
     const body = (await res.json()) as { body: { name: string }; permissions: Record<string, boolean> }
     expect(body.body.name).toBe('Region A')
-    expect(body.permissions).toMatchObject({ canRead: true, canManage: false, canManageMembers: true, canExport: true })
+    expect(body.permissions).toMatchObject({
+      canRead: true,
+      canManage: false,
+      canManageMembers: true,
+      canExport: true,
+    })
     expect((await get(`/api/bodies/${t.tree.regionA.id}/children`, secretary)).status).toBe(200)
     const members = await get(`/api/bodies/${t.tree.regionA.id}/members`, secretary)
-    expect(((await members.json()) as { items: { fullName: string }[] }).items.map((m) => m.fullName)).toEqual([
-      'Anna A',
-    ])
+    expect(
+      ((await members.json()) as { items: { fullName: string }[] }).items.map((m) => m.fullName),
+    ).toEqual(['Anna A'])
     expect((await get(`/api/members/${t.tree.memberA.id}`, secretary)).status).toBe(200)
   })
 
@@ -66,11 +71,21 @@ describe('a secretary of region A', () => {
       ['PATCH', `/api/bodies/${t.tree.regionB.id}`, { name: 'Taken' }],
       ['PATCH', `/api/members/${t.tree.memberB.id}`, { fullName: 'Renamed' }],
       ['POST', `/api/members/${t.tree.memberB.id}/status`, { to: 'suspended', onDate: '1923-12-01' }],
-      ['POST', `/api/members/${t.tree.memberA.id}/transfer`, { toUnitId: t.tree.unitB.id, onDate: '1923-12-01' }],
+      [
+        'POST',
+        `/api/members/${t.tree.memberA.id}/transfer`,
+        { toUnitId: t.tree.unitB.id, onDate: '1923-12-01' },
+      ],
       [
         'POST',
         '/api/members',
-        { unitId: t.tree.unitB.id, fullName: 'X', joinedOn: '1920-01-01', category: 'worker', status: 'full' },
+        {
+          unitId: t.tree.unitB.id,
+          fullName: 'X',
+          joinedOn: '1920-01-01',
+          category: 'worker',
+          status: 'full',
+        },
       ],
       ['POST', `/api/bodies/${t.tree.regionB.id}/contacts`, { fullName: 'Contact' }],
       ['POST', `/api/accounts/${t.tree.plain.id}/roles`, { role: 'admin', bodyId: t.tree.regionA.id }],
@@ -83,7 +98,10 @@ describe('a secretary of region A', () => {
   })
 
   it('may change members in A', async () => {
-    const res = await t.app.request(`/api/members/${t.tree.memberA.id}`, t.json('PATCH', secretary, { phone: '12-34' }))
+    const res = await t.app.request(
+      `/api/members/${t.tree.memberA.id}`,
+      t.json('PATCH', secretary, { phone: '12-34' }),
+    )
     expect(res.status).toBe(200)
     expect(((await res.json()) as { phone: string }).phone).toBe('12-34')
   })
@@ -93,7 +111,10 @@ describe('an admin at the root', () => {
   it('reads and changes both regions', async () => {
     expect((await get(`/api/bodies/${t.tree.regionB.id}/members`, admin)).status).toBe(200)
     expect((await get(`/api/members/${t.tree.memberA.id}`, admin)).status).toBe(200)
-    const renamed = await t.app.request(`/api/bodies/${t.tree.regionB.id}`, t.json('PATCH', admin, { name: 'Region Beta' }))
+    const renamed = await t.app.request(
+      `/api/bodies/${t.tree.regionB.id}`,
+      t.json('PATCH', admin, { name: 'Region Beta' }),
+    )
     expect(renamed.status).toBe(200)
     const created = await t.app.request(
       '/api/bodies',

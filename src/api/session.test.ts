@@ -76,6 +76,10 @@ describe('sessions', () => {
   it('shows the organisation, living in 1923, without signing in', async () => {
     const res = await t.app.request('/api/organisation')
     expect(res.status).toBe(200)
-    expect(await res.json()).toMatchObject({ name: 'The Party', today: '1923-12-02', rootBodyId: t.tree.root.id })
+    expect(await res.json()).toMatchObject({
+      name: 'The Party',
+      today: '1923-12-02',
+      rootBodyId: t.tree.root.id,
+    })
   })
 })

@@ -32,7 +32,11 @@ export async function openApiTest() {
     const member = { joinedOn: '1917-03-01', category: 'worker', status: 'full' } as const
     const memberA = await registerMember(ctx, { ...member, unitId: unitA.id, fullName: 'Anna A' })
     const memberB = await registerMember(ctx, { ...member, unitId: unitB.id, fullName: 'Boris B' })
-    const admin = await createAccount(ctx, { email: 'admin@example.org', displayName: 'Admin', password: PASSWORD })
+    const admin = await createAccount(ctx, {
+      email: 'admin@example.org',
+      displayName: 'Admin',
+      password: PASSWORD,
+    })
     await grantRole(ctx, { accountId: admin.id, role: 'admin', bodyId: root.id })
     const secretary = await createAccount(ctx, {
       email: 'sec.a@example.org',
@@ -47,7 +51,20 @@ export async function openApiTest() {
       memberId: memberA.id,
     })
     await grantRole(ctx, { accountId: plain.id, role: 'member', bodyId: unitA.id })
-    return { root, regionA, regionB, districtA, districtB, unitA, unitB, memberA, memberB, admin, secretary, plain }
+    return {
+      root,
+      regionA,
+      regionB,
+      districtA,
+      districtB,
+      unitA,
+      unitB,
+      memberA,
+      memberB,
+      admin,
+      secretary,
+      plain,
+    }
   })
   const app = createApp({ database, clock, secureCookies: true })
 

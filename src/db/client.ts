@@ -64,6 +64,10 @@ export async function migrate(db: Kysely<DB>): Promise<void> {
 
 function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // An idle pooled connection can die (server restart, a dropped database); pg then emits
+  // 'error' on the pool, which would crash the process without a listener. The next checkout
+  // simply opens a fresh connection.
+  pool.on('error', () => {})
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     kind: 'postgres',

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
-import './styles.css'
+import './styles/base.css'
+import './styles/layout.css'
+import './styles/members.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

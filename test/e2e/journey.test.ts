@@ -68,6 +68,7 @@ describe('browser journey: a secretary finds a veteran member', () => {
     await page.getByLabel('Password').fill('not-the-password')
     await page.getByRole('button', { name: 'Sign in' }).click()
     await seesText(page.getByRole('alert'), /e-mail or password/i)
+    await page.screenshot({ path: '/tmp/charter-sign-in.png' })
 
     await page.getByLabel('Password').fill(ADMIN_PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
@@ -92,6 +93,7 @@ describe('browser journey: a secretary finds a veteran member', () => {
       .filter({ hasText: org.unitName })
     await seesText(works, 'Factory')
     await seesText(works, '4 members')
+    await page.screenshot({ path: '/tmp/charter-district.png', fullPage: true })
     await page.getByRole('link', { name: org.unitName }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(org.unitName)
 
@@ -100,7 +102,11 @@ describe('browser journey: a secretary finds a veteran member', () => {
     await expect
       .poll(() => names.allInnerTexts())
       .toEqual(['Pyotr Alekseev', 'Anna Kuznetsova', 'Maria Volkova', 'Ivan Sidorov'])
-    await page.getByRole('link', { name: 'Export CSV' }).waitFor()
+    // The export link downloads the unit's members as CSV, with this session.
+    const exportHref = await page.getByRole('link', { name: 'Export all as CSV' }).getAttribute('href')
+    const csv = await page.request.get(new URL(exportHref ?? '', baseUrl).toString())
+    expect(csv.headers()['content-type']).toContain('text/csv')
+    expect(await csv.text()).toContain('Maria Volkova')
 
     // Standing of at least 3 years on 2 December 1923 leaves out the man who joined in 1922.
     await page.getByLabel('Standing at least (years)').fill('3')
@@ -121,5 +127,11 @@ describe('browser journey: a secretary finds a veteran member', () => {
     await seesText(detail, 'Probation served')
     await detail.getByRole('link', { name: org.unitName }).waitFor()
     await page.screenshot({ path: '/tmp/charter-member.png', fullPage: true })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.screenshot({ path: '/tmp/charter-member-narrow.png', fullPage: true })
+
+    // Signing out returns to the sign-in form.
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor()
   })
 })

@@ -20,7 +20,12 @@ const NewAccountSchema = z
   .openapi('NewAccount')
 
 const AccountSchema = z
-  .object({ id: z.number().int(), email: z.string(), displayName: z.string(), memberId: z.number().int().nullable() })
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    displayName: z.string(),
+    memberId: z.number().int().nullable(),
+  })
   .openapi('Account')
 
 const RoleSchema = z.object({ role, bodyId: idSchema }).openapi('RoleGrant')
@@ -43,7 +48,10 @@ const grantRoute = createRoute({
   description: 'An admin whose subtree holds the body.',
   security: [{ session: [] }],
   request: { params: IdParams, body: jsonBody(RoleSchema) },
-  responses: { 201: jsonContent(z.object({ id: z.number().int() }), 'Granted'), ...errors(400, 401, 403, 404, 409) },
+  responses: {
+    201: jsonContent(z.object({ id: z.number().int() }), 'Granted'),
+    ...errors(400, 401, 403, 404, 409),
+  },
 })
 
 const revokeRoute = createRoute({

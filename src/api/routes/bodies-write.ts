@@ -12,7 +12,12 @@ const NewBodySchema = z
     parentId: idSchema,
     name: z.string().trim().min(1).max(200),
     level: z.string().min(1).max(40).optional(),
-    kind: z.string().min(1).max(60).optional().openapi({ description: 'Required for units: factory, village, …' }),
+    kind: z
+      .string()
+      .min(1)
+      .max(60)
+      .optional()
+      .openapi({ description: 'Required for units: factory, village, …' }),
   })
   .openapi('NewBody')
 
@@ -68,7 +73,11 @@ const dissolveRoute = createRoute({
   request: { params: IdParams, body: jsonBody(z.object({ transferMembersTo: idSchema.optional() })) },
   responses: {
     200: jsonContent(
-      z.object({ bodiesDissolved: z.number().int(), membersTransferred: z.number().int(), eventId: z.number().int() }),
+      z.object({
+        bodiesDissolved: z.number().int(),
+        membersTransferred: z.number().int(),
+        eventId: z.number().int(),
+      }),
       'Dissolved',
     ),
     ...errors(400, 401, 403, 404, 409, 422),

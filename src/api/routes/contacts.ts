@@ -22,7 +22,10 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: jsonContent(z.object({ items: z.array(ContactSchema), nextCursor: z.string().nullable() }), 'A page'),
+    200: jsonContent(
+      z.object({ items: z.array(ContactSchema), nextCursor: z.string().nullable() }),
+      'A page',
+    ),
     ...errors(400, 401, 403, 404),
   },
 })

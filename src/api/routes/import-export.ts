@@ -5,7 +5,7 @@ import { importMembersCsv } from '../../core/members/import-members-csv.ts'
 import { AppError, isAppError } from '../../core/shared/errors.ts'
 import { actorOf, authoriseBody } from '../auth.ts'
 import type { AppEnv } from '../env.ts'
-import { scopeGuard } from '../import-scope.ts'
+import { bodiesInScope, mergeRejections, scopeGuard } from '../import-scope.ts'
 import { errors, IdParams, jsonContent } from '../schemas.ts'
 
 const importRoute = createRoute({
@@ -54,17 +54,19 @@ export function registerImportExportRoutes(app: OpenAPIHono<AppEnv>): void {
     const { database, clock } = c.var.deps
     const raw = c.req.raw.body
     if (!raw) throw new AppError('VALIDATION_FAILED', 'The CSV body is empty', { target: 'body' })
-    const guard = scopeGuard(database.db, body.path)
+    const guard = scopeGuard(await bodiesInScope(database.db, body))
     const input = Readable.fromWeb(raw as Parameters<typeof Readable.fromWeb>[0]).pipe(guard.stream)
     try {
-      const result = await importMembersCsv(database, clock, actorOf(c.var.principal), { input })
+      const result = await importMembersCsv(database, clock, actorOf(c.var.principal), {
+        input,
+        onProgress: (progress) => {
+          if (progress.phase === 'inserting') guard.assertClean()
+        },
+      })
       return c.json(result, 201)
     } catch (error) {
-      if (guard.violations.length === 0) throw error
-      // Rows outside the scope, together with whatever the importer found before the stream failed.
-      const found = isAppError(error) && error.code === 'IMPORT_REJECTED' ? rowErrors(error.details) : []
-      const rows = [...found, ...guard.violations].sort((a, b) => a.row - b.row)
-      throw new AppError('IMPORT_REJECTED', 'Some rows cannot be imported', { errors: rows, errorCount: rows.length })
+      if (!isAppError(error) || error.code !== 'IMPORT_REJECTED' || guard.violations.length === 0) throw error
+      throw new AppError('IMPORT_REJECTED', error.message, mergeRejections(error.details, guard.violations))
     }
   })
 
@@ -72,7 +74,10 @@ export function registerImportExportRoutes(app: OpenAPIHono<AppEnv>): void {
     const { id } = c.req.valid('param')
     await authoriseBody(c, id, 'members.export')
     const { database, clock } = c.var.deps
-    const chunks = exportMembersCsv({ db: database.db, clock, actor: actorOf(c.var.principal) }, { scopeBodyId: id })
+    const chunks = exportMembersCsv(
+      { db: database.db, clock, actor: actorOf(c.var.principal) },
+      { scopeBodyId: id },
+    )
     // Pull the first chunk before answering, so a failure still gets a proper error response.
     const first = await chunks.next()
     const encoder = new TextEncoder()
@@ -95,9 +100,4 @@ export function registerImportExportRoutes(app: OpenAPIHono<AppEnv>): void {
       'content-disposition': `attachment; filename="members-${id}.csv"`,
     })
   })
-}
-
-function rowErrors(details: unknown): { row: number; column: 'unit_id'; reason: string }[] {
-  const list = (details as { errors?: unknown }).errors
-  return Array.isArray(list) ? (list as { row: number; column: 'unit_id'; reason: string }[]) : []
 }

@@ -35,7 +35,13 @@ const MemberDetailSchema = z
   .object({
     member: MemberSchema,
     statusHistory: z.array(
-      z.object({ from: z.string(), to: z.string(), onDate: z.string(), reason: z.string().nullable(), eventId: z.number() }),
+      z.object({
+        from: z.string(),
+        to: z.string(),
+        onDate: z.string(),
+        reason: z.string().nullable(),
+        eventId: z.number(),
+      }),
     ),
     transfers: z.array(
       z.object({ fromUnitId: z.number(), toUnitId: z.number(), onDate: z.string(), eventId: z.number() }),
@@ -99,7 +105,11 @@ const statusRoute = createRoute({
   request: {
     params: IdParams,
     body: jsonBody(
-      z.object({ to: memberStatusSchema, onDate: isoDateSchema, reason: z.string().trim().max(2000).nullish() }),
+      z.object({
+        to: memberStatusSchema,
+        onDate: isoDateSchema,
+        reason: z.string().trim().max(2000).nullish(),
+      }),
     ),
   },
   responses: { 200: jsonContent(MemberSchema, 'Changed'), ...errors(400, 401, 403, 404, 409) },

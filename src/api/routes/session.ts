@@ -4,7 +4,13 @@ import { loadPrincipal, type Principal } from '../../core/accounts/principal.ts'
 import { signIn } from '../../core/accounts/sign-in.ts'
 import { signOut } from '../../core/accounts/sign-out.ts'
 import { AppError } from '../../core/shared/errors.ts'
-import { clearSessionCookie, inTransaction, requirePrincipal, SESSION_COOKIE, setSessionCookie } from '../auth.ts'
+import {
+  clearSessionCookie,
+  inTransaction,
+  requirePrincipal,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../auth.ts'
 import type { AppEnv } from '../env.ts'
 import { FixedWindowLimiter } from '../rate-limit.ts'
 import { errors, jsonBody, jsonContent } from '../schemas.ts'
@@ -70,7 +76,11 @@ async function presentPrincipal(c: Parameters<typeof requirePrincipal>[0], princ
   const ids = principal.grants.map((g) => g.bodyId)
   const names = new Map<number, string>()
   if (ids.length > 0) {
-    const rows = await c.var.deps.database.db.selectFrom('bodies').select(['id', 'name']).where('id', 'in', ids).execute()
+    const rows = await c.var.deps.database.db
+      .selectFrom('bodies')
+      .select(['id', 'name'])
+      .where('id', 'in', ids)
+      .execute()
     for (const row of rows) names.set(row.id, row.name)
   }
   return {
@@ -97,7 +107,10 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>): void {
     const principal = await loadPrincipal(c.var.deps.database.db, session.accountId)
     if (!principal) throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong')
     setSessionCookie(c, session.token, session.expiresAt, c.var.deps.clock.now())
-    return c.json({ principal: await presentPrincipal(c, principal), expiresAt: session.expiresAt.toISOString() }, 200)
+    return c.json(
+      { principal: await presentPrincipal(c, principal), expiresAt: session.expiresAt.toISOString() },
+      200,
+    )
   })
 
   app.openapi(signOutRoute, async (c) => {

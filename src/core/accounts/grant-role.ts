@@ -24,7 +24,12 @@ export async function grantRole(ctx: UseCaseContext, input: RoleInput): Promise<
   if (existing) throw new AppError('DUPLICATE', 'The account already holds this role on this body', input)
   const row = await ctx.db
     .insertInto('role_grants')
-    .values({ account_id: input.accountId, role: input.role, body_id: input.bodyId, created_at: ctx.clock.now() })
+    .values({
+      account_id: input.accountId,
+      role: input.role,
+      body_id: input.bodyId,
+      created_at: ctx.clock.now(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   await appendEvent(
@@ -37,6 +42,10 @@ export async function grantRole(ctx: UseCaseContext, input: RoleInput): Promise<
 
 /** Fails with ACCOUNT_NOT_FOUND unless the account exists. */
 export async function requireAccount(ctx: UseCaseContext, accountId: number): Promise<void> {
-  const account = await ctx.db.selectFrom('accounts').select('id').where('id', '=', accountId).executeTakeFirst()
+  const account = await ctx.db
+    .selectFrom('accounts')
+    .select('id')
+    .where('id', '=', accountId)
+    .executeTakeFirst()
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND', `No account with id ${accountId}`, { accountId })
 }

@@ -26,9 +26,10 @@ export async function signIn(
     .select(['id', 'password_hash', 'disabled'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email.trim().toLowerCase()))
     .executeTakeFirst()
-  const ok = account
-    ? await verifyPassword(account.password_hash, input.password)
-    : (await verifyPassword(await dummyPasswordHash(), input.password), false)
+  // Verify against a dummy hash when the account is unknown, and ignore the result.
+  const hashToCheck = account?.password_hash ?? (await dummyPasswordHash())
+  const verified = await verifyPassword(hashToCheck, input.password)
+  const ok = account !== undefined && verified
   if (!account || !ok || account.disabled) {
     throw new AppError('INVALID_CREDENTIALS', 'E-mail or password is wrong', {})
   }

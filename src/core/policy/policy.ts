@@ -104,11 +104,23 @@ export interface MemberPermissions {
 }
 
 /** Booleans for every action on a target (the Outline "policies in the response" habit). */
-export function permissionsFor(principal: Principal | null, target: Target & { kind: 'body' }): BodyPermissions
-export function permissionsFor(principal: Principal | null, target: Target & { kind: 'member' }): MemberPermissions
-export function permissionsFor(principal: Principal | null, target: Target): BodyPermissions | MemberPermissions {
+export function permissionsFor(
+  principal: Principal | null,
+  target: Target & { kind: 'body' },
+): BodyPermissions
+export function permissionsFor(
+  principal: Principal | null,
+  target: Target & { kind: 'member' },
+): MemberPermissions
+export function permissionsFor(
+  principal: Principal | null,
+  target: Target,
+): BodyPermissions | MemberPermissions {
   if (target.kind === 'member') {
-    return { canRead: can(principal, 'member.read', target), canManage: can(principal, 'member.manage', target) }
+    return {
+      canRead: can(principal, 'member.read', target),
+      canManage: can(principal, 'member.manage', target),
+    }
   }
   return {
     canRead: can(principal, 'body.read', target),

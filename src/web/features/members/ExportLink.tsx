@@ -1,16 +1,11 @@
-import { filterQuery, type MemberFilters } from './filters.ts'
-
-/** Downloads the filtered member list as CSV (the server records the export as an event). */
-export function ExportLink({
-  bodyId,
-  filters,
-}: {
-  readonly bodyId: number
-  readonly filters: MemberFilters
-}) {
+/**
+ * Downloads every member of the body's subtree as CSV (the server records the export as an event).
+ * The export ignores the list's filters: the API's export takes none.
+ */
+export function ExportLink({ bodyId }: { readonly bodyId: number }) {
   return (
-    <a className="button" href={`/api/bodies/${bodyId}/members/export${filterQuery(filters)}`} download>
-      Export CSV
+    <a className="button" href={`/api/bodies/${bodyId}/members/export`} download>
+      Export all as CSV
     </a>
   )
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { apiGet } from '../../api/client.ts'
 import type { MemberDetail } from '../../api/types.ts'
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
@@ -18,8 +19,14 @@ interface MemberDetailPanelProps {
 export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProps) {
   const detail = useAsync(() => apiGet<MemberDetail>(`/members/${memberId}`), [memberId])
   const today = useOrganisationToday()
+  const panel = useRef<HTMLElement>(null)
+  // On a narrow screen the panel sits below the list: bring it into view when it opens (it is
+  // keyed by member, so each member opens a fresh panel).
+  useEffect(() => {
+    panel.current?.scrollIntoView({ block: 'nearest' })
+  }, [])
   return (
-    <aside className="member-detail card" aria-labelledby="member-detail-title">
+    <aside ref={panel} className="member-detail card" aria-labelledby="member-detail-title">
       <a href={closeHref} className="close" aria-label="Close member details">
         ×
       </a>
@@ -55,7 +62,7 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
             <dt>Fields of work</dt>
             <dd>{detail.data.member.fieldsOfWork.map(humanise).join(', ') || '—'}</dd>
             <dt>Card</dt>
-            <dd className="mono">{detail.data.member.card ?? '—'}</dd>
+            <dd className={detail.data.member.card ? 'mono' : undefined}>{detail.data.member.card ?? '—'}</dd>
             <dt>E-mail</dt>
             <dd>{detail.data.member.email ?? '—'}</dd>
             <dt>Phone</dt>

@@ -14,42 +14,44 @@ interface MemberTableProps {
 /** Members in join-date order; a name opens the member's detail panel. */
 export function MemberTable({ bodyId, members, selectedId, today }: MemberTableProps) {
   return (
-    <table className="members">
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Card</th>
-          <th scope="col">Joined</th>
-          <th scope="col" className="num">
-            Standing
-          </th>
-          <th scope="col">Category</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((member) => (
-          <tr key={member.id} aria-selected={member.id === selectedId}>
-            <td>
-              <a
-                href={bodyHref(bodyId, member.id)}
-                aria-current={member.id === selectedId ? 'true' : undefined}
-              >
-                {member.fullName}
-              </a>
-            </td>
-            <td className="mono">{member.card ?? '—'}</td>
-            <td>
-              <time dateTime={member.joinedOn}>{formatShortDate(member.joinedOn)}</time>
-            </td>
-            <td className="num">{today ? `${wholeYearsBetween(member.joinedOn, today)} y` : '—'}</td>
-            <td>{humanise(member.category)}</td>
-            <td>
-              <StatusBadge status={member.status} />
-            </td>
+    <div className="table-wrap">
+      <table className="members">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Card</th>
+            <th scope="col">Joined</th>
+            <th scope="col" className="num">
+              Standing
+            </th>
+            <th scope="col">Category</th>
+            <th scope="col">Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.id} aria-selected={member.id === selectedId}>
+              <td>
+                <a
+                  href={bodyHref(bodyId, member.id)}
+                  aria-current={member.id === selectedId ? 'true' : undefined}
+                >
+                  {member.fullName}
+                </a>
+              </td>
+              <td className={member.card ? 'mono' : undefined}>{member.card ?? '—'}</td>
+              <td>
+                <time dateTime={member.joinedOn}>{formatShortDate(member.joinedOn)}</time>
+              </td>
+              <td className="num">{today ? `${wholeYearsBetween(member.joinedOn, today)} y` : '—'}</td>
+              <td>{humanise(member.category)}</td>
+              <td>
+                <StatusBadge status={member.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }

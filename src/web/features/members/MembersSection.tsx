@@ -24,7 +24,7 @@ export function MembersSection({ body, isUnit, canExport, memberId }: MembersSec
   const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS)
   const pages = useMemberPages(body.id, filters)
   const today = useOrganisationToday()
-  const filtered = filters !== NO_FILTERS
+  const filtered = filters.minStandingYears !== null || filters.status !== null || filters.category !== null
 
   return (
     <section
@@ -34,7 +34,7 @@ export function MembersSection({ body, isUnit, canExport, memberId }: MembersSec
       <div className="card">
         <div className="section-head">
           <h2 id="members-title">{isUnit ? 'Members' : `Members of ${body.name} and below`}</h2>
-          {canExport ? <ExportLink bodyId={body.id} filters={filters} /> : null}
+          {canExport ? <ExportLink bodyId={body.id} /> : null}
         </div>
         <MemberFiltersForm value={filters} onChange={setFilters} />
         <p className="muted" aria-live="polite">
@@ -57,7 +57,9 @@ export function MembersSection({ body, isUnit, canExport, memberId }: MembersSec
           </button>
         ) : null}
       </div>
-      {memberId ? <MemberDetailPanel memberId={memberId} closeHref={bodyHref(body.id)} /> : null}
+      {memberId ? (
+        <MemberDetailPanel key={memberId} memberId={memberId} closeHref={bodyHref(body.id)} />
+      ) : null}
     </section>
   )
 }
