@@ -7,6 +7,7 @@ import { cliActor } from '../src/core/shared/actor.ts'
 import { systemClock, toIsoDate } from '../src/core/shared/clock.ts'
 import { type BackendKind, type BenchBackend, openBackend } from './support/backends.ts'
 import { measureCsvImport } from './support/csv-import.ts'
+import { explainMemberQueries } from './support/explain.ts'
 import { measureLatencies } from './support/latency.ts'
 import { type BackendReport, type LoadFigures, renderReport } from './support/report.ts'
 
@@ -24,6 +25,7 @@ interface Options {
   csvRows: number
   quick: boolean
   eventLog: boolean
+  explain: boolean
 }
 
 const positive = (value: string) => {
@@ -45,6 +47,7 @@ const program = new Command('bench')
   .option('--csv-rows <n>', 'members in the timed CSV import', positive, 200_000)
   .option('--quick', 'a fast look: 100,000 members, 5,000 units, 20,000 CSV rows, 50 samples', false)
   .option('--no-event-log', 'skip the event-log bench on the server')
+  .option('--no-explain', 'skip the EXPLAIN ANALYZE of the member queries')
   .parse()
 
 const given = program.opts<Options>()
@@ -84,6 +87,7 @@ async function runBackend(kind: BackendKind): Promise<BackendReport> {
       secondsPerRow: 60,
       log,
     })
+    if (options.explain) report.plans = await explainMemberQueries(database.db, toIsoDate(systemClock.now()))
     if (kind === 'postgres' && backend.serverUrl && options.eventLog) {
       await eventLog(backend.serverUrl, report)
     }
@@ -102,12 +106,14 @@ async function load(backend: BenchBackend): Promise<LoadFigures> {
   const { database } = backend
   log(`generating ${options.members} members in ${options.units} units…`)
   let nextTenth = 0.1
+  let stagedSeconds = Number.NaN
   const start = performance.now()
   const summary = await generateOrganisation(database, systemClock, cliActor, {
     members: options.members,
     units: options.units,
     seed: 1923,
     onProgress: (done, total) => {
+      if (done >= total && Number.isNaN(stagedSeconds)) stagedSeconds = (performance.now() - start) / 1000
       if (done < total * nextTenth) return
       log(`  ${done} / ${total} members, ${((performance.now() - start) / 1000).toFixed(1)} s`)
       while (done >= total * nextTenth) nextTenth += 0.1
@@ -127,6 +133,7 @@ async function load(backend: BenchBackend): Promise<LoadFigures> {
     units: summary.units,
     bodies: summary.bodies,
     seconds,
+    stagedSeconds,
     analyzeSeconds,
     databaseMegabytes: bytes === undefined ? null : Number(bytes) / 1_000_000,
   }

@@ -10,6 +10,8 @@ export interface LoadFigures {
   readonly units: number
   readonly bodies: number
   readonly seconds: number
+  /** When the last row had been streamed into the staging table; the rest is checks and insert. */
+  readonly stagedSeconds: number
   readonly analyzeSeconds: number
   readonly databaseMegabytes: number | null
 }
@@ -26,6 +28,7 @@ export interface BackendReport {
   readonly latencies?: readonly LatencyRow[]
   readonly eventLog?: string
   readonly eventLogNote?: string
+  readonly plans?: string
   readonly errors: readonly string[]
 }
 
@@ -69,9 +72,9 @@ export function renderReport(report: BackendReport): string {
       '',
       '## Load: generateOrganisation (one transaction, bulk loader)',
       '',
-      '| members | units | bodies | seconds | members/s | ANALYZE s | database size | vs target |',
-      '|---:|---:|---:|---:|---:|---:|---:|---|',
-      `| ${n0(load.members)} | ${n0(load.units)} | ${n0(load.bodies)} | ${load.seconds.toFixed(1)} | ${n0(rate)} | ${load.analyzeSeconds.toFixed(1)} | ${load.databaseMegabytes === null ? '–' : `${n0(load.databaseMegabytes)} MB`} | ${verdict} |`,
+      '| members | units | bodies | seconds | of which tree + staging | members/s | ANALYZE s | database size | vs target |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+      `| ${n0(load.members)} | ${n0(load.units)} | ${n0(load.bodies)} | ${load.seconds.toFixed(1)} | ${load.stagedSeconds.toFixed(1)} | ${n0(rate)} | ${load.analyzeSeconds.toFixed(1)} | ${load.databaseMegabytes === null ? '–' : `${n0(load.databaseMegabytes)} MB`} | ${verdict} |`,
     )
   }
   if (report.csv) {
@@ -99,6 +102,9 @@ export function renderReport(report: BackendReport): string {
         `| ${row.query} | ${row.level} | ${row.samples} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.max)} | ${verdict} |`,
       )
     }
+  }
+  if (report.plans) {
+    lines.push('', '## Query plans: EXPLAIN (ANALYZE, BUFFERS) of listMembers as it runs', '', report.plans)
   }
   if (report.eventLog || report.eventLogNote) {
     lines.push('', '## Event log: concurrent writers, sealer, verify-log', '')

@@ -76,8 +76,12 @@ function openPostgres(url: string, poolSize = 10): Database {
       const client = await pool.connect()
       const single = new Kysely<DB>({
         dialect: new PostgresDialect({
-          // A pool of exactly this client, so Kysely's queries share the COPY's transaction.
-          pool: { connect: async () => Object.assign(client, { release: () => {} }), end: async () => {} },
+          // A pool of exactly this client, so Kysely's queries share the COPY's transaction. Kysely
+          // gets a wrapper whose release does nothing; the real release happens once, below.
+          pool: {
+            connect: async () => ({ query: client.query.bind(client), release: () => {} }),
+            end: async () => {},
+          },
         }),
       })
       const copyIn: CopyIn = async (table, columns, chunks) => {

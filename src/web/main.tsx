@@ -4,6 +4,7 @@ import { App } from './app/App.tsx'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/members.css'
+import './styles/forms.css'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

@@ -1,62 +1,21 @@
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createApp } from '../../src/api/app.ts'
-import { serveWeb } from '../../src/api/static.ts'
-import { ManualClock } from '../../src/core/shared/clock.ts'
-import { createTestDatabase } from '../support/database.ts'
-import { DIST_WEB, ensureWebBuilt } from './build-web.ts'
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type JourneyOrganisation, seedJourney } from './seed.ts'
-
-/** Debian's Chromium; the flags keep it offline, quiet and runnable as root in a container. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-
-/** Waits (up to 10 s) until the element shows the text, as a user would wait for a page to load. */
-async function seesText(locator: Locator, text: string | RegExp): Promise<void> {
-  const shown = expect.poll(async () => (await locator.textContent()) ?? '', { timeout: 10_000 })
-  await (typeof text === 'string' ? shown.toContain(text) : shown.toMatch(text))
-}
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type JourneyOrganisation } from './seed.ts'
+import { type Journey, seesText, startJourney } from './support/harness.ts'
 
 describe('browser journey: a secretary finds a veteran member', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>
-  let server: ReturnType<typeof serve>
+  let journey: Journey
   let baseUrl: string
-  let browser: Browser
   let page: Page
   let org: JourneyOrganisation
 
   beforeAll(async () => {
-    ensureWebBuilt()
-    database = await createTestDatabase()
-    // The organisation lives on 2 December 1923, the day of the report.
-    const clock = new ManualClock('1923-12-02T10:00:00Z')
-    org = await seedJourney(database, clock)
-    const app = createApp({ database, clock })
-    serveWeb(app, DIST_WEB)
-    const port = await new Promise<number>((resolve) => {
-      server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-        resolve(info.port),
-      )
-    })
-    baseUrl = `http://127.0.0.1:${port}`
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    journey = await startJourney()
+    ;({ baseUrl, page, org } = journey)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
-    await database?.drop()
+    await journey?.close()
   })
 
   it('signs in, walks down to a unit, filters by standing and opens a member', async () => {

@@ -10,17 +10,25 @@ import type { Database } from '../../src/db/client.ts'
 
 export const ADMIN_EMAIL = 'secretary@example.org'
 export const ADMIN_PASSWORD = 'pre-october-1917'
+/** A secretary of the district: manages its members, not its tree. */
+export const SECRETARY_EMAIL = 'zamoskvorechye@example.org'
+export const SECRETARY_PASSWORD = 'elected-not-appointed'
 
 /** What the journey clicks through: names a user sees. */
 export interface JourneyOrganisation {
   readonly centralId: number
   readonly regionName: string
   readonly unitName: string
+  readonly districtId: number
+  readonly districtName: string
+  readonly unitId: number
+  readonly villageId: number
 }
 
 /**
  * A small 1923 organisation through the core use cases: central → two regions → a district →
- * two units, four members in the factory unit (one with a status history), and an admin account.
+ * two units, four members in the factory unit (one with a status history), an admin account on the
+ * central committee and a secretary account on the district.
  */
 export async function seedJourney(database: Database, clock: Clock): Promise<JourneyOrganisation> {
   return database.db.transaction().execute(async (trx) => {
@@ -34,7 +42,11 @@ export async function seedJourney(database: Database, clock: Clock): Promise<Jou
     await createBody(ctx, { parentId: central.id, name: 'Ural Region' })
     const district = await createBody(ctx, { parentId: moscow.id, name: 'Zamoskvorechye District' })
     const works = await createBody(ctx, { parentId: district.id, name: 'Dynamo Works', kind: 'factory' })
-    await createBody(ctx, { parentId: district.id, name: 'Kolomenskoye Village', kind: 'village' })
+    const village = await createBody(ctx, {
+      parentId: district.id,
+      name: 'Kolomenskoye Village',
+      kind: 'village',
+    })
 
     const member = (fullName: string, joinedOn: string, category: 'worker' | 'peasant' | 'employee') =>
       registerMember(ctx, { unitId: works.id, fullName, joinedOn, category, status: 'full' })
@@ -61,6 +73,20 @@ export async function seedJourney(database: Database, clock: Clock): Promise<Jou
       password: ADMIN_PASSWORD,
     })
     await grantRole(ctx, { accountId: account.id, role: 'admin', bodyId: central.id })
-    return { centralId: central.id, regionName: moscow.name, unitName: works.name }
+    const secretary = await createAccount(ctx, {
+      email: SECRETARY_EMAIL,
+      displayName: 'Grigory District',
+      password: SECRETARY_PASSWORD,
+    })
+    await grantRole(ctx, { accountId: secretary.id, role: 'secretary', bodyId: district.id })
+    return {
+      centralId: central.id,
+      regionName: moscow.name,
+      unitName: works.name,
+      districtId: district.id,
+      districtName: district.name,
+      unitId: works.id,
+      villageId: village.id,
+    }
   })
 }

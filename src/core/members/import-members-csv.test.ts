@@ -66,7 +66,7 @@ describe('importing members from CSV', () => {
       .selectFrom('members')
       .selectAll()
       .where('id', '>=', result.firstMemberId ?? 0)
-      .orderBy('id')
+      .orderBy('full_name', 'desc')
       .execute()
     expect(
       rows.map((m) => [

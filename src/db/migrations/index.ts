@@ -8,6 +8,7 @@ import * as events from './20261126_0405_events.ts'
 import * as seals from './20261126_0406_seals.ts'
 import * as accounts from './20261126_0407_accounts.ts'
 import * as oneRoot from './20261126_0500_one_root.ts'
+import * as membersJoined from './20261126_0510_members_joined.ts'
 import * as sealGaps from './20261126_0520_seal_gaps.ts'
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '20261126_0406_seals': seals,
   '20261126_0407_accounts': accounts,
   '20261126_0500_one_root': oneRoot,
+  '20261126_0510_members_joined': membersJoined,
   '20261126_0520_seal_gaps': sealGaps,
 }

@@ -30,14 +30,21 @@ function isErrorBody(value: unknown): value is { code: string; message: string; 
   )
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+interface Payload {
+  readonly contentType: string
+  readonly text: string
+}
+
+async function request<T>(method: string, path: string, payload?: Payload): Promise<T> {
   let response: Response
   try {
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: payload
+        ? { accept: 'application/json', 'content-type': payload.contentType }
+        : { accept: 'application/json' },
+      body: payload?.text,
     })
   } catch {
     throw new ApiError('NETWORK', 'The server cannot be reached. Check your connection and try again.', 0, {})
@@ -77,7 +84,16 @@ export function apiSend<T>(
   path: string,
   body?: unknown,
 ): Promise<T> {
-  return request<T>(method, path, body)
+  return request<T>(
+    method,
+    path,
+    body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) },
+  )
+}
+
+/** POSTs a text file (e.g. a CSV import) as it is, with its content type. */
+export function apiUpload<T>(path: string, text: string, contentType: string): Promise<T> {
+  return request<T>('POST', path, { contentType, text })
 }
 
 /** A query string from the defined values only ('' when none). */

@@ -129,3 +129,41 @@ export interface MemberDetail {
   readonly transfers: readonly MemberTransfer[]
   readonly permissions: { readonly canRead: boolean; readonly canManage: boolean }
 }
+
+/** A new body as POST /bodies takes it. */
+export interface NewBody {
+  readonly parentId: number
+  readonly name: string
+  readonly level?: string
+  readonly kind?: string
+}
+
+/** POST /bodies/:id/move. */
+export interface MoveResult {
+  readonly body: Body
+  readonly bodiesMoved: number
+  readonly membersMoved: number
+  readonly contactsMoved: number
+}
+
+/** POST /bodies/:id/dissolve. */
+export interface DissolveResult {
+  readonly bodiesDissolved: number
+  readonly membersTransferred: number
+  readonly eventId: number
+}
+
+/** POST /bodies/:id/members/import (201). */
+export interface ImportResult {
+  readonly count: number
+  readonly firstMemberId: number | null
+  readonly lastMemberId: number | null
+  readonly eventId: number
+}
+
+/** One rejected CSV row in IMPORT_REJECTED details: line (header = 1), column (null: whole row), why. */
+export interface ImportRowError {
+  readonly row: number
+  readonly column: string | null
+  readonly reason: string
+}

@@ -5,7 +5,9 @@ import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { formatLongDate, humanise, plural, wholeYearsBetween } from '../../shared/format.ts'
 import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
+import { useRefresh } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
+import { MemberActions } from './MemberActions.tsx'
 import { MemberHistory } from './MemberHistory.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
 import { UnitLink } from './UnitLink.tsx'
@@ -17,7 +19,8 @@ interface MemberDetailPanelProps {
 
 /** One member's record and history, beside the list. */
 export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProps) {
-  const detail = useAsync(() => apiGet<MemberDetail>(`/members/${memberId}`), [memberId])
+  const { version } = useRefresh()
+  const detail = useAsync(() => apiGet<MemberDetail>(`/members/${memberId}`), [memberId], version)
   const today = useOrganisationToday()
   const panel = useRef<HTMLElement>(null)
   // On a narrow screen the panel sits below the list: bring it into view when it opens (it is
@@ -39,6 +42,7 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
             <StatusBadge status={detail.data.member.status} /> since{' '}
             {formatLongDate(detail.data.member.statusSince)}
           </p>
+          {detail.data.permissions.canManage ? <MemberActions member={detail.data.member} /> : null}
           <dl className="facts-list">
             <dt>Unit</dt>
             <dd>

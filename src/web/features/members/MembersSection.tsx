@@ -1,28 +1,31 @@
 import { useState } from 'react'
-import type { Body } from '../../api/types.ts'
+import type { Body, BodyPermissions } from '../../api/types.ts'
 import { bodyHref } from '../../app/router.ts'
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { formatLongDate, plural } from '../../shared/format.ts'
 import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
+import { useRefresh } from '../../shared/refresh-context.ts'
 import { ExportLink } from './ExportLink.tsx'
 import { type MemberFilters, NO_FILTERS } from './filters.ts'
 import { MemberDetailPanel } from './MemberDetailPanel.tsx'
 import { MemberFiltersForm } from './MemberFiltersForm.tsx'
+import { MemberListActions } from './MemberListActions.tsx'
 import { MemberTable } from './MemberTable.tsx'
 import { useMemberPages } from './use-member-pages.ts'
 
 interface MembersSectionProps {
   readonly body: Body
   readonly isUnit: boolean
-  readonly canExport: boolean
+  readonly permissions: BodyPermissions
   readonly memberId: number | null
 }
 
 /** The members of the body's subtree: filters, keyset pages, export, and the open member's detail. */
-export function MembersSection({ body, isUnit, canExport, memberId }: MembersSectionProps) {
+export function MembersSection({ body, isUnit, permissions, memberId }: MembersSectionProps) {
   const [filters, setFilters] = useState<MemberFilters>(NO_FILTERS)
-  const pages = useMemberPages(body.id, filters)
+  const { version } = useRefresh()
+  const pages = useMemberPages(body.id, filters, version)
   const today = useOrganisationToday()
   const filtered = filters.minStandingYears !== null || filters.status !== null || filters.category !== null
 
@@ -34,8 +37,9 @@ export function MembersSection({ body, isUnit, canExport, memberId }: MembersSec
       <div className="card">
         <div className="section-head">
           <h2 id="members-title">{isUnit ? 'Members' : `Members of ${body.name} and below`}</h2>
-          {canExport ? <ExportLink bodyId={body.id} /> : null}
+          {permissions.canExport ? <ExportLink bodyId={body.id} /> : null}
         </div>
+        <MemberListActions body={body} isUnit={isUnit} permissions={permissions} />
         <MemberFiltersForm value={filters} onChange={setFilters} />
         <p className="muted" aria-live="polite">
           {pages.loading && pages.items.length === 0

@@ -15,8 +15,11 @@ export interface MemberPages {
   readonly retry: () => void
 }
 
-/** Keyset pages of a body's members: restarts when the filters change, appends on loadMore. */
-export function useMemberPages(bodyId: number, filters: MemberFilters): MemberPages {
+/**
+ * Keyset pages of a body's members: restarts when the filters change, appends on loadMore. A new
+ * `version` (after an action) reloads the first page but keeps the rows on screen until it comes.
+ */
+export function useMemberPages(bodyId: number, filters: MemberFilters, version = 0): MemberPages {
   const [items, setItems] = useState<readonly Member[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [hasMore, setHasMore] = useState(false)
@@ -60,6 +63,14 @@ export function useMemberPages(bodyId: number, filters: MemberFilters): MemberPa
   const loadMore = useCallback(() => {
     if (cursor) fetchPage(cursor, true)
   }, [cursor, fetchPage])
+
+  const shownVersion = useRef(version)
+  useEffect(() => {
+    if (shownVersion.current === version) return
+    shownVersion.current = version
+    generation.current += 1
+    fetchPage(null, false)
+  }, [version, fetchPage])
 
   const retry = useCallback(() => fetchPage(cursor, items.length > 0), [cursor, fetchPage, items.length])
 

@@ -1,9 +1,12 @@
+import { useMemo, useState } from 'react'
 import { apiGet } from '../../api/client.ts'
 import type { BodyDescription } from '../../api/types.ts'
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { Loading } from '../../shared/Loading.tsx'
+import { type Refresh, RefreshContext } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
 import { MembersSection } from '../members/MembersSection.tsx'
+import { BodyActions } from './BodyActions.tsx'
 import { BodySummary } from './BodySummary.tsx'
 import { Breadcrumbs } from './Breadcrumbs.tsx'
 import { ChildrenList } from './ChildrenList.tsx'
@@ -16,29 +19,30 @@ interface BodyPageProps {
 
 /** One body: where it sits, what hangs below it, and its members, as far as the user may see. */
 export function BodyPage({ bodyId, memberId }: BodyPageProps) {
-  const description = useAsync(() => apiGet<BodyDescription>(`/bodies/${bodyId}`), [bodyId])
+  // Every action on the page bumps the version; the summary and every list reload in place.
+  const [version, setVersion] = useState(0)
+  const refresh = useMemo<Refresh>(() => ({ version, refresh: () => setVersion((n) => n + 1) }), [version])
+  const description = useAsync(() => apiGet<BodyDescription>(`/bodies/${bodyId}`), [bodyId], version)
   if (description.status === 'loading') return <Loading />
   if (description.status === 'error')
     return <ErrorMessage error={description.error} onRetry={description.reload} />
   const { body, ancestors, permissions, level } = description.data
   return (
-    <div className="body-page">
-      <Breadcrumbs ancestors={ancestors} current={body} />
-      <BodySummary description={description.data} />
-      {!level.isUnit && permissions.canReadTree ? (
-        <section aria-labelledby="children-title" className="card">
-          <h2 id="children-title">Below {body.name}</h2>
-          <ChildrenList bodyId={bodyId} />
-        </section>
-      ) : null}
-      {permissions.canReadMembers ? (
-        <MembersSection
-          body={body}
-          isUnit={level.isUnit}
-          canExport={permissions.canExport}
-          memberId={memberId}
-        />
-      ) : null}
-    </div>
+    <RefreshContext value={refresh}>
+      <div className="body-page">
+        <Breadcrumbs ancestors={ancestors} current={body} />
+        <BodySummary description={description.data} />
+        <BodyActions description={description.data} />
+        {!level.isUnit && permissions.canReadTree ? (
+          <section aria-labelledby="children-title" className="card">
+            <h2 id="children-title">Below {body.name}</h2>
+            <ChildrenList bodyId={bodyId} />
+          </section>
+        ) : null}
+        {permissions.canReadMembers ? (
+          <MembersSection body={body} isUnit={level.isUnit} permissions={permissions} memberId={memberId} />
+        ) : null}
+      </div>
+    </RefreshContext>
   )
 }

@@ -4,11 +4,17 @@ import { bodyHref } from '../../app/router.ts'
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { humanise, plural } from '../../shared/format.ts'
 import { Loading } from '../../shared/Loading.tsx'
+import { useRefresh } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
 
 /** The body's active children: name (a link down), level or kind, and their size. */
 export function ChildrenList({ bodyId }: { readonly bodyId: number }) {
-  const children = useAsync(() => apiGet<{ items: BodyChild[] }>(`/bodies/${bodyId}/children`), [bodyId])
+  const { version } = useRefresh()
+  const children = useAsync(
+    () => apiGet<{ items: BodyChild[] }>(`/bodies/${bodyId}/children`),
+    [bodyId],
+    version,
+  )
   if (children.status === 'loading') return <Loading label="Loading the bodies below…" />
   if (children.status === 'error') return <ErrorMessage error={children.error} onRetry={children.reload} />
   const items = children.data.items
