@@ -105,9 +105,11 @@ describe('browser journey: a secretary keeps the records, an admin shapes the tr
     const problems = importForm.locator('.import-problems')
     await seesText(problems, 'Nothing was imported')
     const cells = problems.locator('tbody tr').first().locator('td')
-    await expect
-      .poll(() => cells.allInnerTexts())
-      .toEqual(['3', 'category', expect.stringMatching(/./) as unknown as string])
+    await expect.poll(() => cells.allInnerTexts()).toHaveLength(3)
+    const [line, column, reason] = await cells.allInnerTexts()
+    expect([line, column]).toEqual(['3', 'category'])
+    expect(reason).not.toBe('')
+    expect(await problems.locator('tbody tr').count()).toBe(1)
     await page.screenshot({ path: '/tmp/charter-import-rejected.png', fullPage: true })
     await expect.poll(() => names.allInnerTexts()).not.toContain('Stepan Orlov')
 
@@ -119,6 +121,16 @@ describe('browser journey: a secretary keeps the records, an admin shapes the tr
       .poll(() => names.allInnerTexts())
       .toEqual(expect.arrayContaining(['Stepan Orlov', 'Vera Lebedeva']))
     await page.screenshot({ path: '/tmp/charter-import-done.png', fullPage: true })
+
+    // A member moves to the village, chosen by browsing the district.
+    await page.getByRole('link', { name: 'Stepan Orlov' }).click()
+    const detail2 = page.getByRole('complementary')
+    await detail2.getByRole('heading', { name: 'Stepan Orlov' }).waitFor()
+    await detail2.getByRole('button', { name: 'Transfer' }).click()
+    await detail2.getByRole('button', { name: 'Choose Kolomenskoye Village' }).click()
+    await page.screenshot({ path: '/tmp/charter-transfer.png', fullPage: true })
+    await detail2.getByRole('button', { name: 'Transfer to Kolomenskoye Village' }).click()
+    await seesText(detail2, `Transferred from ${org.unitName} to Kolomenskoye Village`)
 
     await page.getByRole('button', { name: 'Sign out' }).click()
     await page.getByRole('heading', { name: 'Sign in' }).waitFor()
@@ -159,5 +171,21 @@ describe('browser journey: a secretary keeps the records, an admin shapes the tr
     await dissolve.click()
     await seesHeading(page, org.districtName)
     await expect.poll(() => below.textContent()).not.toContain('Krasny Proletary')
+
+    // A unit with members is not dissolved blindly: the refusal names who is there, and the
+    // members go to a unit chosen in the picker.
+    await below.getByRole('link', { name: 'Kolomenskoye Village' }).click()
+    await seesHeading(page, 'Kolomenskoye Village')
+    await page.getByRole('button', { name: 'Dissolve' }).click()
+    await page.getByLabel('Yes, dissolve Kolomenskoye Village').check()
+    await page.getByRole('button', { name: 'Dissolve Kolomenskoye Village' }).click()
+    await seesText(page.getByRole('alert'), 'Kolomenskoye Village was not dissolved: 2 members still belong')
+    await page.getByRole('button', { name: `Choose ${org.unitName}` }).click()
+    await seesText(page.locator('.picker-chosen'), `Chosen: ${org.unitName}`)
+    await page.screenshot({ path: '/tmp/charter-dissolve-not-empty.png', fullPage: true })
+    await page.getByRole('button', { name: 'Dissolve Kolomenskoye Village' }).click()
+    await seesHeading(page, org.districtName)
+    await expect.poll(() => below.textContent()).not.toContain('Kolomenskoye')
+    await seesText(below, '7 members')
   })
 })

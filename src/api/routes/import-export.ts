@@ -2,10 +2,9 @@ import { Readable } from 'node:stream'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { exportMembersCsv } from '../../core/members/export-members-csv.ts'
 import { importMembersCsv } from '../../core/members/import-members-csv.ts'
-import { AppError, isAppError } from '../../core/shared/errors.ts'
+import { AppError } from '../../core/shared/errors.ts'
 import { actorOf, authoriseBody } from '../auth.ts'
 import type { AppEnv } from '../env.ts'
-import { bodiesInScope, mergeRejections, scopeGuard } from '../import-scope.ts'
 import { errors, IdParams, jsonContent } from '../schemas.ts'
 
 const importRoute = createRoute({
@@ -54,20 +53,12 @@ export function registerImportExportRoutes(app: OpenAPIHono<AppEnv>): void {
     const { database, clock } = c.var.deps
     const raw = c.req.raw.body
     if (!raw) throw new AppError('VALIDATION_FAILED', 'The CSV body is empty', { target: 'body' })
-    const guard = scopeGuard(await bodiesInScope(database.db, body))
-    const input = Readable.fromWeb(raw as Parameters<typeof Readable.fromWeb>[0]).pipe(guard.stream)
-    try {
-      const result = await importMembersCsv(database, clock, actorOf(c.var.principal), {
-        input,
-        onProgress: (progress) => {
-          if (progress.phase === 'inserting') guard.assertClean()
-        },
-      })
-      return c.json(result, 201)
-    } catch (error) {
-      if (!isAppError(error) || error.code !== 'IMPORT_REJECTED' || guard.violations.length === 0) throw error
-      throw new AppError('IMPORT_REJECTED', error.message, mergeRejections(error.details, guard.violations))
-    }
+    const input = Readable.fromWeb(raw as Parameters<typeof Readable.fromWeb>[0])
+    const result = await importMembersCsv(database, clock, actorOf(c.var.principal), {
+      input,
+      scopePath: body.path,
+    })
+    return c.json(result, 201)
   })
 
   app.openapi(exportRoute, async (c) => {

@@ -47,6 +47,11 @@ export interface BulkLoadOptions {
    * are exhausted, and reported together with the database's own checks.
    */
   readonly upstreamErrors?: () => { readonly errors: readonly RowError[]; readonly errorCount: number }
+  /**
+   * The path of the body the load is addressed to: rows naming a unit outside that subtree are
+   * rejected, so a region's secretary cannot load members into another region by naming its units.
+   */
+  readonly scopePath?: string
 }
 
 export interface BulkLoadResult {
@@ -126,6 +131,7 @@ export async function loadMembers(
   const { errors, errorCount } = await checkStaged(
     trx,
     levels[levels.length - 1] ?? '',
+    options.scopePath ?? '/',
     options.upstreamErrors?.() ?? { errors: [], errorCount: 0 },
   )
   if (errorCount > 0) {
@@ -220,6 +226,7 @@ function stagingLine(row: MemberRowInput, rowNo: number): string {
 async function checkStaged(
   trx: Kysely<DB>,
   unitLevel: string,
+  scopePath: string,
   upstream: { readonly errors: readonly RowError[]; readonly errorCount: number },
 ): Promise<{ errors: RowError[]; errorCount: number }> {
   const limit = MAX_LISTED_ERRORS
@@ -228,11 +235,14 @@ async function checkStaged(
     unit_id: number
     level: string | null
     status: string | null
+    in_scope: boolean | null
     total: number
   }>`
-    select s.row_no, s.unit_id, b.level, b.status, count(*) over () as total
+    select s.row_no, s.unit_id, b.level, b.status,
+      starts_with(b.path, ${scopePath}) as in_scope, count(*) over () as total
     from member_staging s left join bodies b on b.id = s.unit_id
     where b.id is null or b.level <> ${unitLevel} or b.status <> 'active'
+      or not starts_with(b.path, ${scopePath})
     order by s.row_no limit ${limit}`.execute(trx)
   const duplicates = await sql<{ row_no: number; card: string; first_row: number; total: number }>`
     with repeated as (
@@ -256,9 +266,11 @@ async function checkStaged(
       reason:
         r.level === null
           ? `unknown unit ${r.unit_id}`
-          : r.level !== unitLevel
-            ? `body ${r.unit_id} is a ${r.level}, not a unit`
-            : `unit ${r.unit_id} is dissolved`,
+          : r.in_scope === false
+            ? `unit ${r.unit_id} is not inside the body this import is addressed to`
+            : r.level !== unitLevel
+              ? `body ${r.unit_id} is a ${r.level}, not a unit`
+              : `unit ${r.unit_id} is dissolved`,
     })),
     ...duplicates.rows.map((r) => ({
       row: Number(r.row_no),

@@ -86,8 +86,8 @@ describe('importing members from CSV', () => {
         '2017-11-01',
         ['party', 'trade-union'],
       ],
-      ['Maria Kuznetsova', tree.unitB1.path, tree.regionB.id, '2022-04-01', null, ['custom:agronomy']],
       ['Nikolai Popov', tree.unitA2.path, tree.regionA.id, '2023-01-01', null, []],
+      ['Maria Kuznetsova', tree.unitB1.path, tree.regionB.id, '2022-04-01', null, ['custom:agronomy']],
     ])
     const event = await database.db
       .selectFrom('events')

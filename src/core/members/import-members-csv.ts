@@ -13,9 +13,11 @@ import {
   type RowError,
 } from './bulk-load-members.ts'
 import {
+  blankCellMessage,
   IGNORED_CSV_COLUMNS,
   MEMBER_CSV_COLUMNS,
   memberCsvRowSchema,
+  normaliseCsvCells,
   REQUIRED_CSV_COLUMNS,
   toMemberRowInput,
 } from './member-csv.ts'
@@ -24,6 +26,8 @@ export interface ImportMembersCsvInput {
   /** The whole file as text, or a stream of it (read once, never held whole in memory). */
   readonly input: string | NodeJS.ReadableStream
   readonly onProgress?: (progress: BulkLoadProgress) => void
+  /** Only units inside this body's subtree may be named (see BulkLoadOptions.scopePath). */
+  readonly scopePath?: string
 }
 
 interface Collected {
@@ -48,6 +52,7 @@ export async function importMembersCsv(
     source: 'csv',
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     upstreamErrors: () => collected,
+    ...(options.scopePath ? { scopePath: options.scopePath } : {}),
   })
 }
 
@@ -84,9 +89,9 @@ async function* validRows(
         })
         continue
       }
-      const cells: Record<string, string> = {}
-      for (let i = 0; i < header.length; i += 1) cells[header[i] as string] = fields[i] as string
-      const parsed = memberCsvRowSchema.safeParse(cells)
+      const parsed = memberCsvRowSchema.safeParse(normaliseCsvCells(header, fields), {
+        error: blankCellMessage,
+      })
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           record(collected, { row: line, column: String(issue.path[0] ?? ''), reason: issue.message })

@@ -14,7 +14,9 @@ const REBUILD_MIN_ROWS = 50_000
 export async function shouldRebuildMemberIndexes(trx: Kysely<DB>, incoming: number): Promise<boolean> {
   if (incoming < REBUILD_MIN_ROWS) return false
   const { rows } = await sql<{ estimate: number }>`
-    select greatest(reltuples, 0)::float8 as estimate from pg_class where oid = 'members'::regclass`.execute(trx)
+    select greatest(reltuples, 0)::float8 as estimate from pg_class where oid = 'members'::regclass`.execute(
+    trx,
+  )
   return incoming >= Number(rows[0]?.estimate ?? 0) / 2
 }
 

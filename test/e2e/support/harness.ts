@@ -81,8 +81,9 @@ export async function seesHeading(page: Page, text: string): Promise<void> {
     .toBe(text)
 }
 
-/** Signs in through the form and waits until the header names the user. */
+/** Signs in through the form (starting from no session) and waits until the header names the user. */
 export async function signIn(page: Page, baseUrl: string, email: string, password: string, name: string) {
+  await page.context().clearCookies()
   await page.goto(baseUrl)
   await page.getByRole('heading', { name: 'Sign in' }).waitFor()
   await page.getByLabel('E-mail').fill(email)

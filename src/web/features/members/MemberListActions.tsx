@@ -23,7 +23,9 @@ export function MemberListActions({ body, isUnit, permissions }: MemberListActio
     actions.push({
       id: 'import',
       label: 'Import members (CSV)',
-      render: (close) => <ImportMembersForm bodyId={body.id} bodyName={body.name} onClose={close} />,
+      render: (close) => (
+        <ImportMembersForm bodyId={body.id} bodyName={body.name} isUnit={isUnit} onClose={close} />
+      ),
     })
   }
   return <ActionBar label="Member actions" actions={actions} />

@@ -10,6 +10,8 @@ export function BodySummary({ description }: { readonly description: BodyDescrip
       <p className="facts">
         <span className="tag">{humanise(body.level)}</span>
         {body.kind ? <span className="tag kind">{humanise(body.kind)}</span> : null}
+        {/* The id is what a CSV import's unit_id column and the body pickers ask for. */}
+        <span className="tag id">id {body.id}</span>
         {body.status === 'dissolved' ? <span className="tag warning">Dissolved</span> : null}
         {memberCount !== null ? (
           <span>{plural(memberCount, 'member')}</span>

@@ -48,8 +48,10 @@ export function DissolveBodyForm({ description, onDone }: DissolveBodyFormProps)
   return (
     <form className="action-form stacked" onSubmit={submit} aria-label={`Dissolve ${body.name}`}>
       <p className="confirm">
-        Dissolving {body.name} also dissolves every body below it. Dissolved bodies stay in the record but
-        take no new members.
+        {description.level.isUnit
+          ? `Dissolving ${body.name} ends it as a unit.`
+          : `Dissolving ${body.name} also dissolves every body below it.`}{' '}
+        Dissolved bodies stay in the record but take no new members.
       </p>
       {report ? <NotEmptyNotice bodyId={body.id} bodyName={body.name} report={report} /> : null}
       {report ? null : (

@@ -18,7 +18,7 @@ export function fieldIssues(error: Error): readonly Issue[] {
       // The API prefixes where the value was ('body.fullName'); the user only needs the field.
       field:
         typeof issue.path === 'string' && issue.path !== ''
-          ? issue.path.replace(/^(body|query|param)\.?/, '') || null
+          ? issue.path.replace(/^(json|body|query|param|form)\.?/, '') || null
           : null,
       message: typeof issue.message === 'string' ? issue.message : 'is not valid',
     }))

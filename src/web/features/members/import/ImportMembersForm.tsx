@@ -27,11 +27,12 @@ function rejectionOf(error: Error | null): Rejection | null {
 interface ImportMembersFormProps {
   readonly bodyId: number
   readonly bodyName: string
+  readonly isUnit: boolean
   readonly onClose: () => void
 }
 
 /** Uploads a members CSV to the body (all rows or none) and says what happened. */
-export function ImportMembersForm({ bodyId, bodyName, onClose }: ImportMembersFormProps) {
+export function ImportMembersForm({ bodyId, bodyName, isUnit, onClose }: ImportMembersFormProps) {
   const [file, setFile] = useState<File | null>(null)
   const [imported, setImported] = useState<ImportResult | null>(null)
   const submission = useSubmit()
@@ -57,8 +58,11 @@ export function ImportMembersForm({ bodyId, bodyName, onClose }: ImportMembersFo
     <form className="action-form stacked" onSubmit={submit} aria-labelledby="import-title">
       <h3 id="import-title">Import members (CSV)</h3>
       <p className="muted">
-        One member per row, with a header row. Every unit_id must be {bodyName} or a unit below it. If any row
-        has a problem, nothing is imported. <TemplateLink />
+        One member per row, with a header row.{' '}
+        {isUnit
+          ? `The unit_id of ${bodyName} is ${bodyId}.`
+          : `Every unit_id must be a unit within ${bodyName} (each body page shows its id).`}{' '}
+        If any row has a problem, nothing is imported. <TemplateLink />
       </p>
       <Field label="CSV file" hint="UTF-8 text; the columns of the template, in any order.">
         {(id, hint) => (
