@@ -42,12 +42,14 @@ export function errorResponse(c: Context, error: AppError): Response {
   return c.json(body, ERROR_STATUS[error.code])
 }
 
-/** Zod issues as a VALIDATION_FAILED error, each with its path (e.g. `body.name`, `param.id`). */
+/** Zod issues as a VALIDATION_FAILED error: `{ target, issues: [{ path, message, code }] }`. */
 export function validationError(error: ZodError, target: string): AppError {
   return new AppError('VALIDATION_FAILED', 'The request is not valid', {
     target,
     issues: error.issues.map((issue) => ({
-      path: [target, ...issue.path].join('.'),
+      // The same path shape as the core's issues (field names only); `target` says which part
+      // of the request (json, query, param) held the field.
+      path: issue.path.join('.'),
       message: issue.message,
       code: issue.code,
     })),

@@ -30,6 +30,9 @@ export const MemberSchema = z
   })
   .openapi('Member')
 
+/** A member in a list, with the name of their unit so a region-wide list reads without lookups. */
+export const MemberListItemSchema = MemberSchema.extend({ unitName: z.string() }).openapi('MemberListItem')
+
 /** Request body of POST /members: the core's registerMember input with ids bounded for bigint. */
 export const NewMemberSchema = z
   .object({

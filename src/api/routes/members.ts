@@ -1,16 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import { changeMemberStatus } from '../../core/members/change-member-status.ts'
+import { changeMemberStatus, STATUS_TRANSITIONS } from '../../core/members/change-member-status.ts'
 import { getMember } from '../../core/members/get-member.ts'
 import { listMembers } from '../../core/members/list-members.ts'
 import { registerMember } from '../../core/members/register-member.ts'
 import { isoDateSchema, memberCategorySchema, memberStatusSchema } from '../../core/members/schemas.ts'
 import { transferMember } from '../../core/members/transfer-member.ts'
 import { memberPatchSchema, updateMember } from '../../core/members/update-member.ts'
+import { bodyNames } from '../../core/orgs/body-names.ts'
 import { permissionsFor } from '../../core/policy/policy.ts'
 import { toIsoDate } from '../../core/shared/clock.ts'
 import { authoriseBody, authoriseMember, inTransaction } from '../auth.ts'
 import type { AppEnv } from '../env.ts'
-import { MemberSchema, NewMemberSchema, presentMember } from '../member-schemas.ts'
+import { MemberListItemSchema, MemberSchema, NewMemberSchema, presentMember } from '../member-schemas.ts'
 import { errors, IdParams, idSchema, jsonBody, jsonContent } from '../schemas.ts'
 
 const ListQuery = z.object({
@@ -46,6 +47,9 @@ const MemberDetailSchema = z
     transfers: z.array(
       z.object({ fromUnitId: z.number(), toUnitId: z.number(), onDate: z.string(), eventId: z.number() }),
     ),
+    unitName: z.string(),
+    /** The statuses the charter allows next, so clients need not copy the transition rules. */
+    allowedStatuses: z.array(memberStatusSchema),
     permissions: z.object({ canRead: z.boolean(), canManage: z.boolean() }),
   })
   .openapi('MemberDetail')
@@ -61,7 +65,10 @@ const listRoute = createRoute({
   security: [{ session: [] }],
   request: { params: IdParams, query: ListQuery },
   responses: {
-    200: jsonContent(z.object({ items: z.array(MemberSchema), nextCursor: z.string().nullable() }), 'A page'),
+    200: jsonContent(
+      z.object({ items: z.array(MemberListItemSchema), nextCursor: z.string().nullable() }),
+      'A page',
+    ),
     ...errors(400, 401, 403, 404),
   },
 })
@@ -139,7 +146,15 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
       ...(query.category ? { category: query.category } : {}),
       ...(query.after ? { after: query.after } : {}),
     })
-    return c.json({ items: page.items.map(presentMember), nextCursor: page.nextCursor }, 200)
+    const names = await bodyNames(
+      c.var.deps.database.db,
+      page.items.map((item) => item.unit_id),
+    )
+    const items = page.items.map((item) => ({
+      ...presentMember(item),
+      unitName: names.get(item.unit_id) ?? '',
+    }))
+    return c.json({ items, nextCursor: page.nextCursor }, 200)
   })
 
   app.openapi(registerRoute, async (c) => {
@@ -158,6 +173,9 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
         member: presentMember(detail.member),
         statusHistory: [...detail.statusHistory],
         transfers: [...detail.transfers],
+        unitName:
+          (await bodyNames(c.var.deps.database.db, [detail.member.unit_id])).get(detail.member.unit_id) ?? '',
+        allowedStatuses: [...STATUS_TRANSITIONS[detail.member.status]],
         permissions: permissionsFor(principal, { kind: 'member', ...member }),
       },
       200,

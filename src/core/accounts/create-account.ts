@@ -1,6 +1,6 @@
 import { appendEvent } from '../events/append-event.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { AppError } from '../shared/errors.ts'
+import { AppError, invalidInput } from '../shared/errors.ts'
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts'
 
 export interface CreateAccountInput {
@@ -18,16 +18,18 @@ export async function createAccount(
   const email = input.email.trim()
   const displayName = input.displayName.trim()
   if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
-    throw new AppError('VALIDATION_FAILED', 'Not a valid e-mail address', { field: 'email' })
+    throw invalidInput('Not a valid e-mail address', [
+      { path: 'email', message: 'not a valid e-mail address' },
+    ])
   }
   if (displayName.length < 1 || displayName.length > 200) {
-    throw new AppError('VALIDATION_FAILED', 'Display name must be 1–200 characters', { field: 'displayName' })
+    throw invalidInput('Display name must be 1–200 characters', [
+      { path: 'displayName', message: '1–200 characters' },
+    ])
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('VALIDATION_FAILED', `Password must be at least ${MIN_PASSWORD_LENGTH} characters`, {
-      field: 'password',
-      minLength: MIN_PASSWORD_LENGTH,
-    })
+    const message = `Password must be at least ${MIN_PASSWORD_LENGTH} characters`
+    throw invalidInput(message, [{ path: 'password', message }], { minLength: MIN_PASSWORD_LENGTH })
   }
   const memberId = input.memberId ?? null
   let regionId: number | null = null

@@ -1,7 +1,7 @@
 import type { MemberRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { AppError } from '../shared/errors.ts'
+import { AppError, invalidInput } from '../shared/errors.ts'
 import { loadMember } from './member-lookups.ts'
 import { isoDateSchema, type MemberStatus, memberStatusSchema, parseInput } from './schemas.ts'
 
@@ -43,11 +43,8 @@ export async function changeMemberStatus(
     })
   }
   if (onDate < member.status_since) {
-    throw new AppError('VALIDATION_FAILED', `The change date ${onDate} precedes the current status date`, {
-      field: 'onDate',
-      onDate,
-      statusSince: member.status_since,
-    })
+    const message = `The change date ${onDate} precedes the current status date ${member.status_since}`
+    throw invalidInput(message, [{ path: 'onDate', message }], { onDate, statusSince: member.status_since })
   }
 
   const eventId = await appendEvent(

@@ -1,7 +1,7 @@
 import type { MemberRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { AppError } from '../shared/errors.ts'
+import { invalidInput } from '../shared/errors.ts'
 import { loadActiveUnit, unitRegion } from './active-unit.ts'
 import { loadMember } from './member-lookups.ts'
 import { isoDateSchema, parseInput } from './schemas.ts'
@@ -18,11 +18,8 @@ export async function transferMember(ctx: UseCaseContext, input: TransferMemberI
   const member = await loadMember(ctx.db, input.memberId, true)
   const unit = await loadActiveUnit(ctx.db, input.toUnitId)
   if (unit.id === member.unit_id) {
-    throw new AppError('VALIDATION_FAILED', `Member ${member.id} already belongs to unit ${unit.id}`, {
-      field: 'toUnitId',
-      memberId: member.id,
-      unitId: unit.id,
-    })
+    const message = `Member ${member.id} already belongs to unit ${unit.id}`
+    throw invalidInput(message, [{ path: 'toUnitId', message }], { memberId: member.id, unitId: unit.id })
   }
   const regionId = unitRegion(unit)
   // The event sits with the receiving unit; the payload names the unit the member left.

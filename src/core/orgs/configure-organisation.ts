@@ -1,6 +1,6 @@
 import { appendEvent } from '../events/append-event.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { AppError } from '../shared/errors.ts'
+import { AppError, invalidInput } from '../shared/errors.ts'
 import { type OrganisationSettings, organisationSettingsSchema, readLevels } from './organisation-settings.ts'
 
 export interface ConfigureOrganisationInput {
@@ -23,11 +23,14 @@ export async function configureOrganisation(
     ...(input.clock ? { clock: input.clock } : {}),
   })
   if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid organisation settings', { issues: parsed.error.issues })
+    throw invalidInput(
+      'Invalid organisation settings',
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    )
   }
   const settings = parsed.data
   if (new Set(settings.levels).size !== settings.levels.length) {
-    throw new AppError('VALIDATION_FAILED', 'Level names must be distinct', { levels: settings.levels })
+    throw invalidInput('Level names must be distinct', [{ path: 'levels', message: 'names repeat' }])
   }
 
   const current = await readLevels(ctx.db)

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { BodyRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { AppError } from '../shared/errors.ts'
+import { AppError, invalidInput } from '../shared/errors.ts'
 import { getBody } from './get-body.ts'
 import { readLevels, unitKindSchema } from './organisation-settings.ts'
 import { isUnitLevel, levelIndex, regionFor } from './tree.ts'
@@ -92,7 +92,9 @@ export async function createBody(ctx: UseCaseContext, input: CreateBodyInput): P
 export function validName(raw: string): string {
   const name = raw.trim()
   if (name.length < 1 || name.length > 200) {
-    throw new AppError('VALIDATION_FAILED', 'A body name has 1 to 200 characters', { name: raw })
+    throw invalidInput('A body name has 1 to 200 characters', [
+      { path: 'name', message: '1 to 200 characters' },
+    ])
   }
   return name
 }
@@ -100,16 +102,15 @@ export function validName(raw: string): string {
 function validKind(levels: readonly string[], level: string, kind: string | undefined): string | null {
   if (!isUnitLevel(levels, level)) {
     if (kind !== undefined) {
-      throw new AppError('VALIDATION_FAILED', `Only ${levels.at(-1)} bodies have a kind`, { level, kind })
+      const message = `Only ${levels.at(-1)} bodies have a kind`
+      throw invalidInput(message, [{ path: 'kind', message }], { level, kind })
     }
     return null
   }
   const parsed = unitKindSchema.safeParse(kind)
   if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', `A ${level} needs a kind (factory, village, …, custom:<name>)`, {
-      level,
-      kind: kind ?? null,
-    })
+    const message = `A ${level} needs a kind (factory, village, army, office, school or custom:<name>)`
+    throw invalidInput(message, [{ path: 'kind', message }], { level, kind: kind ?? null })
   }
   return parsed.data
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../db/client.ts'
 import type { BodyRow } from '../../db/schema.ts'
-import { AppError } from '../shared/errors.ts'
+import { invalidInput } from '../shared/errors.ts'
 import { getBody } from './get-body.ts'
 import { inSubtree } from './tree.ts'
 
@@ -29,10 +29,11 @@ export const MAX_SUBTREE_PAGE = 1000
  */
 export async function listSubtree(db: Executor, input: ListSubtreeInput): Promise<SubtreePage> {
   if (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_SUBTREE_PAGE) {
-    throw new AppError('VALIDATION_FAILED', `limit must be 1 to ${MAX_SUBTREE_PAGE}`, { limit: input.limit })
+    const message = `limit must be 1 to ${MAX_SUBTREE_PAGE}`
+    throw invalidInput(message, [{ path: 'limit', message }], { limit: input.limit })
   }
   if (input.after !== undefined && !/^\/(\d+\/)*$/.test(input.after)) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid cursor', { after: input.after })
+    throw invalidInput('Invalid cursor', [{ path: 'after', message: 'not a cursor from a previous page' }])
   }
   const root = await getBody(db, input.rootId)
   let query = db.selectFrom('bodies').selectAll().where(inSubtree('path', root.path))

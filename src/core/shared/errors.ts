@@ -41,6 +41,20 @@ export class AppError extends Error {
   }
 }
 
+/** One problem with one input field; `path` is the field's dotted name, without any transport prefix. */
+export interface InputIssue {
+  readonly path: string
+  readonly message: string
+}
+
+/**
+ * VALIDATION_FAILED in the one shape every layer uses, `{ issues: [{ path, message }], …extra }`,
+ * so a form can put each message beside its field whichever layer refused the input.
+ */
+export function invalidInput(message: string, issues: readonly InputIssue[], extra: object = {}): AppError {
+  return new AppError('VALIDATION_FAILED', message, { ...extra, issues })
+}
+
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError
 }

@@ -9,22 +9,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null
 }
 
-/** The per-field problems an error's details name: Zod issues with paths, or a single `field`. */
+/** The per-field problems an error's details name: `issues: [{ path, message }]`, one shape everywhere. */
 export function fieldIssues(error: Error): readonly Issue[] {
   if (!(error instanceof ApiError) || !isRecord(error.details)) return []
-  const { issues, field } = error.details
-  if (Array.isArray(issues)) {
-    return issues.filter(isRecord).map((issue) => ({
-      // The API prefixes where the value was ('body.fullName'); the user only needs the field.
-      field:
-        typeof issue.path === 'string' && issue.path !== ''
-          ? issue.path.replace(/^(json|body|query|param|form)\.?/, '') || null
-          : null,
-      message: typeof issue.message === 'string' ? issue.message : 'is not valid',
-    }))
-  }
-  if (typeof field === 'string') return [{ field, message: error.message }]
-  return []
+  const { issues } = error.details
+  if (!Array.isArray(issues)) return []
+  return issues.filter(isRecord).map((issue) => ({
+    field: typeof issue.path === 'string' && issue.path !== '' ? issue.path : null,
+    message: typeof issue.message === 'string' ? issue.message : 'is not valid',
+  }))
 }
 
 interface FormErrorProps {
