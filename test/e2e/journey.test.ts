@@ -52,11 +52,21 @@ describe('browser journey: a secretary finds a veteran member', () => {
       .filter({ hasText: org.unitName })
     await seesText(works, 'Factory')
     await seesText(works, '4 members')
+    // The district-wide list mixes units, so each row names its unit, linking to the unit's page.
+    const table = page.locator('table.members')
+    await table.locator('thead th', { hasText: /^unit$/i }).waitFor()
+    const maria = table.locator('tbody tr', { hasText: 'Maria Volkova' })
+    await maria.getByRole('link', { name: org.unitName }).waitFor()
+    expect(await maria.getByRole('link', { name: org.unitName }).getAttribute('href')).toBe(
+      `#/bodies/${org.unitId}`,
+    )
     await page.screenshot({ path: '/tmp/charter-district.png', fullPage: true })
-    await page.getByRole('link', { name: org.unitName }).click()
+    await works.getByRole('link', { name: org.unitName }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(org.unitName)
 
-    // All four members, in join-date order.
+    // All four members, in join-date order; a unit's own list needs no unit column.
+    await seesText(table.locator('tbody'), 'Ivan Sidorov')
+    expect(await table.locator('thead th', { hasText: /^unit$/i }).count()).toBe(0)
     const names = page.locator('table.members tbody tr td:first-child')
     await expect
       .poll(() => names.allInnerTexts())

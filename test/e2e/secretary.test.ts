@@ -38,7 +38,7 @@ describe('browser journey: a secretary keeps the records, an admin shapes the tr
     expect(await page.getByRole('button', { name: 'Add body' }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Dissolve' }).count()).toBe(0)
 
-    await page.getByRole('link', { name: org.unitName }).click()
+    await page.getByRole('list', { name: 'Bodies below' }).getByRole('link', { name: org.unitName }).click()
     await seesHeading(page, org.unitName)
     await page.getByRole('button', { name: 'Register member' }).click()
     const register = page.getByRole('form', { name: 'Register a member' })

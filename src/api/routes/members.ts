@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { changeMemberStatus, STATUS_TRANSITIONS } from '../../core/members/change-member-status.ts'
 import { getMember } from '../../core/members/get-member.ts'
 import { listMembers } from '../../core/members/list-members.ts'
+import { recordMemberAccess } from '../../core/members/record-member-access.ts'
 import { registerMember } from '../../core/members/register-member.ts'
 import { isoDateSchema, memberCategorySchema, memberStatusSchema } from '../../core/members/schemas.ts'
 import { transferMember } from '../../core/members/transfer-member.ts'
@@ -154,6 +155,14 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
       ...presentMember(item),
       unitName: names.get(item.unit_id) ?? '',
     }))
+    await inTransaction(c, (ctx) =>
+      recordMemberAccess(ctx, {
+        view: 'list',
+        scopeBodyId: body.id,
+        regionId: body.region_id,
+        memberIds: items.map((item) => item.id),
+      }),
+    )
     return c.json({ items, nextCursor: page.nextCursor }, 200)
   })
 
@@ -168,6 +177,14 @@ export function registerMemberRoutes(app: OpenAPIHono<AppEnv>): void {
     const { id } = c.req.valid('param')
     const { principal, member } = await authoriseMember(c, id, 'member.read')
     const detail = await getMember(c.var.deps.database.db, id)
+    await inTransaction(c, (ctx) =>
+      recordMemberAccess(ctx, {
+        view: 'detail',
+        scopeBodyId: detail.member.unit_id,
+        regionId: detail.member.region_id,
+        memberIds: [detail.member.id],
+      }),
+    )
     return c.json(
       {
         member: presentMember(detail.member),

@@ -44,6 +44,15 @@ export const memberEvents = [
     payload: z.object({ scopeBodyId: z.number().int(), count: z.number().int(), format: z.literal('csv') }),
   }),
   z.object({
+    // Reading member records is logged (special-category data: who looked at whom, and when).
+    type: z.literal('member_records.read'),
+    payload: z.object({
+      view: z.enum(['list', 'detail']),
+      scopeBodyId: z.number().int(),
+      memberIds: z.array(z.number().int()),
+    }),
+  }),
+  z.object({
     type: z.literal('contact.added'),
     payload: z.object({ bodyId: z.number().int() }),
   }),

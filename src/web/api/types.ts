@@ -103,8 +103,11 @@ export interface Member {
   readonly fieldsOfWork: readonly string[]
 }
 
+/** A member in a list (GET /bodies/:id/members), with their unit's name so a wide list needs no lookups. */
+export type MemberListItem = Member & { readonly unitName: string }
+
 export interface MemberPage {
-  readonly items: readonly Member[]
+  readonly items: readonly MemberListItem[]
   readonly nextCursor: string | null
 }
 
@@ -127,6 +130,10 @@ export interface MemberDetail {
   readonly member: Member
   readonly statusHistory: readonly MemberStatusChange[]
   readonly transfers: readonly MemberTransfer[]
+  /** The name of the member's unit. */
+  readonly unitName: string
+  /** The statuses the charter allows next (the server's rules, so the web keeps no copy). */
+  readonly allowedStatuses: readonly MemberStatus[]
   readonly permissions: { readonly canRead: boolean; readonly canManage: boolean }
 }
 

@@ -7,17 +7,18 @@ import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
 import { useRefresh } from '../../shared/refresh-context.ts'
-import { MEMBER_FIELD_LABELS, STATUS_TRANSITIONS } from './member-rules.ts'
+import { MEMBER_FIELD_LABELS } from './member-rules.ts'
 import { statusLabel } from './StatusBadge.tsx'
 
 interface ChangeStatusFormProps {
   readonly member: Member
+  /** The statuses the charter allows next, as GET /members/:id answers them. */
+  readonly allowed: readonly MemberStatus[]
   readonly onDone: () => void
 }
 
 /** Moves the member to one of the statuses the charter allows next, on a date, with a reason. */
-export function ChangeStatusForm({ member, onDone }: ChangeStatusFormProps) {
-  const allowed = STATUS_TRANSITIONS[member.status]
+export function ChangeStatusForm({ member, allowed, onDone }: ChangeStatusFormProps) {
   const [to, setTo] = useState<MemberStatus>(allowed[0] ?? member.status)
   const [onDate, setOnDate] = useState(useOrganisationToday() ?? '')
   const [reason, setReason] = useState('')

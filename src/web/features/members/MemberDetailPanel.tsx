@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { apiGet } from '../../api/client.ts'
 import type { MemberDetail } from '../../api/types.ts'
+import { bodyHref } from '../../app/router.ts'
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { formatLongDate, humanise, plural, wholeYearsBetween } from '../../shared/format.ts'
 import { Loading } from '../../shared/Loading.tsx'
@@ -10,7 +11,6 @@ import { useAsync } from '../../shared/use-async.ts'
 import { MemberActions } from './MemberActions.tsx'
 import { MemberHistory } from './MemberHistory.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
-import { UnitLink } from './UnitLink.tsx'
 
 interface MemberDetailPanelProps {
   readonly memberId: number
@@ -42,11 +42,13 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
             <StatusBadge status={detail.data.member.status} /> since{' '}
             {formatLongDate(detail.data.member.statusSince)}
           </p>
-          {detail.data.permissions.canManage ? <MemberActions member={detail.data.member} /> : null}
+          {detail.data.permissions.canManage ? (
+            <MemberActions member={detail.data.member} allowedStatuses={detail.data.allowedStatuses} />
+          ) : null}
           <dl className="facts-list">
             <dt>Unit</dt>
             <dd>
-              <UnitLink unitId={detail.data.member.unitId} />
+              <a href={bodyHref(detail.data.member.unitId)}>{detail.data.unitName}</a>
             </dd>
             <dt>Joined</dt>
             <dd>

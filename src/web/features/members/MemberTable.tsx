@@ -1,24 +1,27 @@
-import type { Member } from '../../api/types.ts'
+import type { MemberListItem } from '../../api/types.ts'
 import { bodyHref } from '../../app/router.ts'
 import { formatShortDate, humanise, wholeYearsBetween } from '../../shared/format.ts'
 import { StatusBadge } from './StatusBadge.tsx'
 
 interface MemberTableProps {
   readonly bodyId: number
-  readonly members: readonly Member[]
+  readonly members: readonly MemberListItem[]
+  /** Whether to name each member's unit: a list wider than one unit mixes them. */
+  readonly showUnit: boolean
   readonly selectedId: number | null
   /** The organisation's date, to count standing; null while it loads. */
   readonly today: string | null
 }
 
-/** Members in join-date order; a name opens the member's detail panel. */
-export function MemberTable({ bodyId, members, selectedId, today }: MemberTableProps) {
+/** Members in join-date order; a name opens the member's detail panel, a unit its page. */
+export function MemberTable({ bodyId, members, showUnit, selectedId, today }: MemberTableProps) {
   return (
     <div className="table-wrap">
       <table className="members">
         <thead>
           <tr>
             <th scope="col">Name</th>
+            {showUnit ? <th scope="col">Unit</th> : null}
             <th scope="col">Card</th>
             <th scope="col">Joined</th>
             <th scope="col" className="num">
@@ -39,6 +42,11 @@ export function MemberTable({ bodyId, members, selectedId, today }: MemberTableP
                   {member.fullName}
                 </a>
               </td>
+              {showUnit ? (
+                <td>
+                  <a href={bodyHref(member.unitId)}>{member.unitName}</a>
+                </td>
+              ) : null}
               <td className={member.card ? 'mono' : undefined}>{member.card ?? '—'}</td>
               <td>
                 <time dateTime={member.joinedOn}>{formatShortDate(member.joinedOn)}</time>

@@ -48,7 +48,13 @@ export function MembersSection({ body, isUnit, permissions, memberId }: MembersS
           {today && filters.minStandingYears !== null ? ` Standing counted at ${formatLongDate(today)}.` : ''}
         </p>
         {pages.items.length > 0 ? (
-          <MemberTable bodyId={body.id} members={pages.items} selectedId={memberId} today={today} />
+          <MemberTable
+            bodyId={body.id}
+            members={pages.items}
+            showUnit={!isUnit}
+            selectedId={memberId}
+            today={today}
+          />
         ) : null}
         {!pages.loading && !pages.error && pages.items.length === 0 ? (
           <p className="empty">{filtered ? 'No member matches these filters.' : 'No members here yet.'}</p>

@@ -1,17 +1,8 @@
-import type { MemberStatus } from '../../api/types.ts'
-
-/**
- * The charter's status transitions, mirrored from src/core/members/change-member-status.ts so the
- * form offers only the moves the server accepts (member-rules.test.ts keeps the two equal; the
- * web bundle does not import core, which would pull zod and the database types into the browser).
+/*
+ * Constants mirrored from core so the web bundle does not import core (which would pull zod and the
+ * database types into the browser); member-rules.test.ts keeps each copy equal to its source.
+ * The status transitions are not copied: GET /members/:id answers `allowedStatuses`.
  */
-export const STATUS_TRANSITIONS: Readonly<Record<MemberStatus, readonly MemberStatus[]>> = {
-  applicant: ['candidate', 'left'],
-  candidate: ['full', 'left'],
-  full: ['suspended', 'left'],
-  suspended: ['full', 'left'],
-  left: ['applicant'],
-}
 
 /** The member CSV header, mirrored from MEMBER_CSV_COLUMNS in src/core/members/member-csv.ts. */
 export const MEMBER_CSV_COLUMNS = [

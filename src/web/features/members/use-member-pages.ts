@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { apiGet } from '../../api/client.ts'
-import type { Member, MemberPage } from '../../api/types.ts'
+import type { MemberListItem, MemberPage } from '../../api/types.ts'
 import { filterQuery, type MemberFilters } from './filters.ts'
 
 /** Members shown per page; "Load more" fetches the next keyset page. */
 export const PAGE_SIZE = 50
 
 export interface MemberPages {
-  readonly items: readonly Member[]
+  readonly items: readonly MemberListItem[]
   readonly hasMore: boolean
   readonly loading: boolean
   readonly error: Error | null
@@ -20,7 +20,7 @@ export interface MemberPages {
  * `version` (after an action) reloads the first page but keeps the rows on screen until it comes.
  */
 export function useMemberPages(bodyId: number, filters: MemberFilters, version = 0): MemberPages {
-  const [items, setItems] = useState<readonly Member[]>([])
+  const [items, setItems] = useState<readonly MemberListItem[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
   const [hasMore, setHasMore] = useState(false)
   const [loading, setLoading] = useState(true)
