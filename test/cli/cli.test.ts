@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'kysely'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Database, openDatabase } from '../../src/db/client.ts'
+
+const CHARTER = fileURLToPath(new URL('../../bin/charter.js', import.meta.url))
+const work = mkdtempSync(join(tmpdir(), 'charter-cli-'))
+const serverUrl = process.env.DATABASE_URL
+let databaseUrl: string | null = null
+let databaseName: string | null = null
+
+interface Run {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs the real `charter` command in a child process against this file's own database. */
+function charter(...args: string[]): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
+  if (databaseUrl) env.DATABASE_URL = databaseUrl
+  else {
+    delete env.DATABASE_URL
+    env.CHARTER_DATA = join(work, 'data')
+  }
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CHARTER, ...args], { env, cwd: work }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
+      resolve({ code, stdout, stderr })
+    })
+  })
+}
+
+/** Opens the same database in this process (the child has exited, so PGlite's folder is free). */
+function openSame(): Promise<Database> {
+  return databaseUrl
+    ? openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 })
+    : openDatabase({ kind: 'pglite', dataDir: join(work, 'data') })
+}
+
+async function memberCount(): Promise<number> {
+  const database = await openSame()
+  try {
+    const row = await database.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  } finally {
+    await database.close()
+  }
+}
+
+beforeAll(async () => {
+  if (serverUrl) {
+    databaseName = `charter_cli_${randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`create database ${databaseName}`)
+    await admin.end()
+    const url = new URL(serverUrl)
+    url.pathname = `/${databaseName}`
+    databaseUrl = url.toString()
+  }
+  const generated = await charter('generate', '--members', '300', '--units', '12')
+  expect(generated.stderr).toBe('')
+  expect(generated.stdout).toMatch(/generated \d+ bodies \(12 units\) and 300 members/)
+})
+
+afterAll(async () => {
+  rmSync(work, { recursive: true, force: true })
+  if (serverUrl && databaseName) {
+    const admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`drop database if exists ${databaseName} with (force)`)
+    await admin.end()
+  }
+})
+
+describe('the charter command', () => {
+  it('explains each command with --help and refuses bad options with a message', async () => {
+    for (const command of ['start', 'demo', 'init', 'import', 'export', 'generate', 'verify-log']) {
+      const help = await charter(command, '--help')
+      expect(help.code).toBe(0)
+      expect(help.stdout).toContain(`Usage: charter ${command}`)
+    }
+    const bad = await charter('generate', '--members', 'many', '--units', '2')
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain("option '--members <n>' argument 'many' is invalid")
+  })
+
+  it('exports a subtree, rejects a bad import naming file:line:column, then imports the fixed file', async () => {
+    const exported = join(work, 'all.csv')
+    const out = await charter('export', '--body', '1', '--out', exported)
+    expect(out.code).toBe(0)
+    const lines = readFileSync(exported, 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(301)
+    const header = lines[0]?.split(',') ?? []
+    expect(header.slice(0, 3)).toEqual(['id', 'card', 'full_name'])
+    const unitColumn = header.indexOf('unit_id')
+    const unitId = lines[1]?.split(',')[unitColumn]
+
+    const good = (card: string, name: string, joined: string, category: string) =>
+      `${card},${name},,,${unitId},${joined},${category},full,,,party`
+    const csvHeader =
+      'card,full_name,email,phone,unit_id,joined_on,category,status,status_since,full_member_since,fields_of_work'
+    const bad = join(work, 'bad.csv')
+    writeFileSync(
+      bad,
+      [
+        csvHeader,
+        good('N1', 'Vera Orlova', '2001-04-01', 'worker'),
+        good('N2', 'Ivan Belov', '2001-02-30', 'worker'),
+        good('N3', 'Olga Popova', '1999-01-01', 'baker'),
+      ].join('\n'),
+    )
+    const rejected = await charter('import', bad)
+    expect(rejected.code).toBe(1)
+    expect(rejected.stderr).toContain(`${bad}:3:6: joined_on:`)
+    expect(rejected.stderr).toContain(`${bad}:4:7: category:`)
+    expect(rejected.stderr).toContain('2 problem(s); nothing was imported')
+    expect(await memberCount()).toBe(300)
+
+    const fixed = join(work, 'fixed.csv')
+    writeFileSync(
+      fixed,
+      [
+        csvHeader,
+        good('N1', 'Vera Orlova', '2001-04-01', 'worker'),
+        good('N2', 'Ivan Belov', '2001-02-28', 'worker'),
+      ].join('\n'),
+    )
+    const imported = await charter('import', fixed)
+    expect(imported.stderr).toBe('')
+    expect(imported.stdout).toContain('imported 2 members')
+    expect(await memberCount()).toBe(302)
+  })
+
+  it('seals the log, verifies it, and names the event an operator edited', async () => {
+    expect((await charter('seal')).stdout).toMatch(/sealed \d+ events/)
+    const intact = await charter('verify-log')
+    expect(intact.code).toBe(0)
+    expect(intact.stdout).toMatch(/log intact: \d+ events in \d+ seals verified/)
+
+    const database = await openSame()
+    const victim = await database.db
+      .selectFrom('events')
+      .select('id')
+      .where('type', '=', 'members.imported')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    // What an operator with owner rights can do: switch off the append-only trigger and edit.
+    await database.db.transaction().execute(async (trx) => {
+      await sql`alter table events disable trigger events_no_update`.execute(trx)
+      await sql`update events set payload = jsonb_set(payload, '{count}', '1') where id = ${victim.id}`.execute(
+        trx,
+      )
+      await sql`alter table events enable trigger events_no_update`.execute(trx)
+    })
+    await database.close()
+
+    const tampered = await charter('verify-log')
+    expect(tampered.code).toBe(1)
+    expect(tampered.stderr).toContain(`LOG TAMPERED: edited event ${victim.id}`)
+  })
+})
