@@ -39,21 +39,8 @@ export async function* exportMembersCsv(
   yield stringify([['id', ...MEMBER_CSV_COLUMNS]])
   let after: { path: string; joinedOn: string; id: number } | null = null
   for (;;) {
-    let page = base.select([
-      'id',
-      'unit_path',
-      'card',
-      'full_name',
-      'email',
-      'phone',
-      'unit_id',
-      'joined_on',
-      'category',
-      'status',
-      'status_since',
-      'full_member_since',
-      'fields_of_work',
-    ])
+    // The CSV's columns are the members table's own column names.
+    let page = base.select(['id', 'unit_path', ...MEMBER_CSV_COLUMNS])
     if (after) {
       page = page.where(
         sql<boolean>`(unit_path collate "C", joined_on, id) > (${after.path}, ${after.joinedOn}::date, ${after.id}::int8)`,
