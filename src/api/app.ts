@@ -125,6 +125,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   }
   app.doc31('/api/openapi.json', documentConfig)
   app.get('/api/docs', (c) => c.html(renderDocs(app.getOpenAPI31Document(documentConfig))))
+  // The conventional top-level addresses, so a newcomer finds them without knowing the prefix.
+  app.get('/openapi.json', (c) => c.redirect('/api/openapi.json'))
+  app.get('/docs', (c) => c.redirect('/api/docs'))
 
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', `No route ${c.req.method} ${c.req.path}`)))
   app.onError((error, c) => {

@@ -65,6 +65,11 @@ describe('API documentation', () => {
     expect(html).not.toContain('<script')
   })
 
+  it('/docs and /openapi.json redirect to the documents under /api', async () => {
+    expect((await t.app.request('/docs')).headers.get('location')).toBe('/api/docs')
+    expect((await t.app.request('/openapi.json')).headers.get('location')).toBe('/api/openapi.json')
+  })
+
   it('/api/health answers', async () => {
     const res = await t.app.request('/api/health')
     expect(await res.json()).toMatchObject({ ok: true })
