@@ -3,6 +3,7 @@ import { appendEvent } from '../events/append-event.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { invalidInput } from '../shared/errors.ts'
 import { loadActiveUnit, unitRegion } from './active-unit.ts'
+import { alignHistoryRegion } from './align-history-region.ts'
 import { loadMember } from './member-lookups.ts'
 import { isoDateSchema, parseInput } from './schemas.ts'
 
@@ -39,10 +40,12 @@ export async function transferMember(ctx: UseCaseContext, input: TransferMemberI
       event_id: eventId,
     })
     .execute()
-  return ctx.db
+  const moved = await ctx.db
     .updateTable('members')
     .set({ unit_id: unit.id, unit_path: unit.path, region_id: regionId, updated_at: ctx.clock.now() })
     .where('id', '=', member.id)
     .returningAll()
     .executeTakeFirstOrThrow()
+  if (regionId !== member.region_id) await alignHistoryRegion(ctx.db, regionId, { memberId: member.id })
+  return moved
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { BodyRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
+import { alignHistoryRegion } from '../members/align-history-region.ts'
 import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
@@ -103,6 +104,7 @@ export async function dissolveBody(
       .where(inSubtree('unit_path', body.path))
       .where('status', '<>', 'left')
       .execute()
+    await alignHistoryRegion(ctx.db, regionId, { unitPathPrefix: target.path })
   }
 
   await ctx.db

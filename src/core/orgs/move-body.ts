@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { BodyRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
+import { alignHistoryRegion } from '../members/align-history-region.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { getBody } from './get-body.ts'
@@ -85,6 +86,7 @@ export async function moveBody(ctx: UseCaseContext, input: MoveBodyInput): Promi
     .set({ unit_path: sql`${newPath} || ${tail('unit_path')}`, region_id: regionId })
     .where(inSubtree('unit_path', oldPath))
     .executeTakeFirst()
+  await alignHistoryRegion(ctx.db, regionId, { unitPathPrefix: newPath })
   const contacts = await ctx.db
     .updateTable('contacts')
     .set({ region_id: regionId })
