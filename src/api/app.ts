@@ -11,10 +11,12 @@ import type { AppEnv } from './env.ts'
 import { errorResponse, toAppError, validationError } from './errors.ts'
 import { registerAccountRoutes } from './routes/accounts.ts'
 import { registerBodyRoutes } from './routes/bodies.ts'
+import { registerBodySearchRoutes } from './routes/body-search.ts'
 import { registerContactRoutes } from './routes/contacts.ts'
 import { registerImportExportRoutes } from './routes/import-export.ts'
 import { registerMemberRoutes } from './routes/members.ts'
 import { registerOrganisationRoutes } from './routes/organisation.ts'
+import { registerPrivacyRoutes } from './routes/privacy.ts'
 import { registerSessionRoutes } from './routes/session.ts'
 
 export interface CreateAppOptions {
@@ -111,6 +113,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerImportExportRoutes(app)
   registerContactRoutes(app)
   registerAccountRoutes(app)
+  registerBodySearchRoutes(app)
+  registerPrivacyRoutes(app)
 
   const documentConfig = {
     openapi: '3.1.0',

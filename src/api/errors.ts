@@ -27,6 +27,8 @@ export const ERROR_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   UNSUPPORTED_MEDIA_TYPE: 415,
   INTERNAL_ERROR: 500,
+  ACCOUNT_NOT_LINKED: 404,
+  ALREADY_ERASED: 409,
 }
 
 /** The one error shape every failing response carries. */

@@ -1,12 +1,17 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { getCookie } from 'hono/cookie'
+import { changePassword } from '../../core/accounts/change-password.ts'
 import { createAccount } from '../../core/accounts/create-account.ts'
 import { grantRole } from '../../core/accounts/grant-role.ts'
 import { revokeRole } from '../../core/accounts/revoke-role.ts'
 import { can } from '../../core/policy/policy.ts'
-import { AppError } from '../../core/shared/errors.ts'
-import { authoriseBody, authoriseMember, inTransaction, requirePrincipal } from '../auth.ts'
+import { AppError, invalidInput, isAppError } from '../../core/shared/errors.ts'
+import { authoriseBody, authoriseMember, inTransaction, requirePrincipal, SESSION_COOKIE } from '../auth.ts'
 import type { AppEnv } from '../env.ts'
+import { FixedWindowLimiter } from '../rate-limit.ts'
 import { errors, IdParams, idSchema, jsonBody, jsonContent } from '../schemas.ts'
+import { registerAccessRoutes } from './access.ts'
+import { SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MS } from './session.ts'
 
 const role = z.enum(['member', 'secretary', 'admin'])
 
@@ -64,7 +69,61 @@ const revokeRoute = createRoute({
   responses: { 204: { description: 'Revoked' }, ...errors(400, 401, 403, 404) },
 })
 
+const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(1000),
+    newPassword: z.string().min(10).max(1000),
+  })
+  .openapi('ChangePassword')
+
+const changePasswordRoute = createRoute({
+  method: 'patch',
+  path: '/api/me/password',
+  summary: 'Change your own password; your other sessions end',
+  description:
+    'Any signed-in account. A wrong current password is 400 VALIDATION_FAILED on currentPassword, not ' +
+    `401: the session is valid, and a 401 would read as "signed out". At most ${SIGN_IN_ATTEMPTS} ` +
+    'attempts per account per 15 minutes.',
+  security: [{ session: [] }],
+  request: { body: jsonBody(ChangePasswordSchema) },
+  responses: { 204: { description: 'Changed' }, ...errors(400, 401, 429) },
+})
+
 export function registerAccountRoutes(app: OpenAPIHono<AppEnv>): void {
+  // Guessing the current password from a stolen session is slowed as sign-in guessing is.
+  const limiter = new FixedWindowLimiter(SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MS, { now: () => new Date() })
+  registerAccessRoutes(app)
+
+  app.openapi(changePasswordRoute, async (c) => {
+    const input = c.req.valid('json')
+    const principal = requirePrincipal(c)
+    const attempt = limiter.hit(String(principal.accountId))
+    if (!attempt.allowed) {
+      c.header('retry-after', String(Math.ceil(attempt.retryAfterMs / 1000)))
+      throw new AppError('RATE_LIMITED', 'Too many attempts; try again later', {
+        retryAfterSeconds: Math.ceil(attempt.retryAfterMs / 1000),
+      })
+    }
+    const token = getCookie(c, SESSION_COOKIE)
+    try {
+      await inTransaction(c, (ctx) =>
+        changePassword(ctx, {
+          accountId: principal.accountId,
+          ...input,
+          ...(token ? { keepSessionToken: token } : {}),
+        }),
+      )
+    } catch (error) {
+      if (isAppError(error) && error.code === 'INVALID_CREDENTIALS') {
+        throw invalidInput('The current password is wrong', [
+          { path: 'currentPassword', message: 'is wrong' },
+        ])
+      }
+      throw error
+    }
+    return c.body(null, 204)
+  })
+
   app.openapi(createAccountRoute, async (c) => {
     const input = c.req.valid('json')
     const principal = requirePrincipal(c)

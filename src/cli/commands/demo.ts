@@ -21,7 +21,7 @@ export function printDemoLogins(summary: DemoSummary): void {
   console.log(
     `  sign in as ${summary.accounts.map((account) => `${account.email} (${account.role})`).join(', ')}`,
   )
-  console.log(`  password for all three: ${summary.password}`)
+  console.log(`  password for all of them: ${summary.password}`)
 }
 
 /** `charter demo`: the 1923 organisation in an empty database. */

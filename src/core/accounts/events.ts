@@ -20,4 +20,8 @@ export const accountEvents = [
     type: z.literal('account.signed_in'),
     payload: z.object({}),
   }),
+  z.object({
+    type: z.literal('account.password_changed'),
+    payload: z.object({}),
+  }),
 ] as const

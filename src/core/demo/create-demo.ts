@@ -7,6 +7,7 @@ import { DEFAULT_LEVELS } from '../orgs/organisation-settings.ts'
 import { type Actor, systemActor } from '../shared/actor.ts'
 import { type Clock, offsetClock } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
+import { createDemoMember } from './create-demo-member.ts'
 import { createTree } from './create-tree.ts'
 import { DEMO_REGIONS, demoTree } from './demo-tree.ts'
 import { distributeMembers, type SeedPlace } from './member-seeds.ts'
@@ -32,6 +33,8 @@ export const DEMO_ACCOUNTS = [
     region: 'yekaterinoslav',
   },
 ] as const
+/** A rank-and-file member's account (a worker in a Moscow factory unit), to try "My data". */
+export const DEMO_MEMBER_EMAIL = 'member@charter.demo'
 
 export interface DemoSummary {
   readonly bodies: number
@@ -88,7 +91,8 @@ export async function createDemoOrganisation(
       source: 'demo',
       onProgress: (progress) => options.onProgress?.(progress.rows, total),
     })
-    const accounts = []
+    const accounts: { email: string; role: string; bodyId: number }[] = []
+    const accountIds = new Map<string, number>()
     for (const account of DEMO_ACCOUNTS) {
       const bodyId = ids.get(account.region ?? 'central') as number
       const created = await createAccount(ctx, {
@@ -98,7 +102,17 @@ export async function createDemoOrganisation(
       })
       await grantRole(ctx, { accountId: created.id, role: account.role, bodyId })
       accounts.push({ email: account.email, role: account.role, bodyId })
+      accountIds.set(account.email, created.id)
     }
+    const member = await createDemoMember(ctx, {
+      email: DEMO_MEMBER_EMAIL,
+      password: DEMO_PASSWORD,
+      unitIds: nodes
+        .filter((node) => node.level === 'unit' && node.kind === 'factory' && node.key.startsWith('moscow/'))
+        .map((node) => ids.get(node.key) as number),
+      readerAccountId: accountIds.get('moscow@charter.demo') ?? null,
+    })
+    if (member) accounts.push(member)
     return {
       bodies: nodes.length,
       units: places.length,

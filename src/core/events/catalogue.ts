@@ -3,6 +3,7 @@ import { accountEvents } from '../accounts/events.ts'
 import { bulkEvents } from '../demo/events.ts'
 import { memberEvents } from '../members/events.ts'
 import { orgEvents } from '../orgs/events.ts'
+import { privacyEvents } from '../privacy/events.ts'
 
 /**
  * Every event type Charter writes, as one discriminated union on `type`. Each capability owns
@@ -13,6 +14,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   ...memberEvents,
   ...accountEvents,
   ...bulkEvents,
+  ...privacyEvents,
 ])
 
 export type CharterEvent = z.infer<typeof eventSchema>

@@ -49,7 +49,10 @@ export async function changeMemberStatus(
 
   const eventId = await appendEvent(
     ctx,
-    { type: 'member.status_changed', payload: { from: member.status, to, onDate, reason } },
+    {
+      type: 'member.status_changed',
+      payload: { from: member.status, to, onDate, reasonGiven: reason !== null },
+    },
     { bodyId: member.unit_id, regionId: member.region_id, subject: { kind: 'member', id: member.id } },
   )
   await ctx.db

@@ -33,7 +33,9 @@ export const memberEvents = [
   }),
   z.object({
     type: z.literal('member.status_changed'),
-    payload: z.object({ from: status, to: status, onDate: z.string(), reason: z.string().nullable() }),
+    // The officer's free-text reason may name people, so it stays in member_status_changes
+    // (erasable) and never enters the sealed payload; the payload only says that one was given.
+    payload: z.object({ from: status, to: status, onDate: z.string(), reasonGiven: z.boolean() }),
   }),
   z.object({
     type: z.literal('member.transferred'),

@@ -127,6 +127,9 @@ describe('member lifecycle', () => {
     expect(statusEvents.map((event) => event.id)).toEqual(
       detail.statusHistory.map((change) => change.eventId),
     )
+    // The free-text reason stays off the sealed log, where it could never be erased.
+    expect(statusEvents[2]?.payload).toMatchObject({ reasonGiven: true })
+    expect(JSON.stringify(statusEvents)).not.toContain('arrears')
   })
 
   it('transfers a member to another region with history, and refuses a non-unit target', async () => {

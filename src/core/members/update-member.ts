@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import type { MemberRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
+import { findErasure } from '../privacy/find-erasure.ts'
 import type { UseCaseContext } from '../shared/context.ts'
+import { AppError } from '../shared/errors.ts'
 import { assertCardFree, loadMember } from './member-lookups.ts'
 import {
   cardSchema,
@@ -49,6 +51,14 @@ export async function updateMember(
 ): Promise<MemberRow> {
   const patch = parseInput(memberPatchSchema, input.patch, 'member patch')
   const member = await loadMember(ctx.db, input.memberId, true)
+  // An erased record stays erased: typing a name back in would undo the member's request.
+  const erasure = await findErasure(ctx.db, member.id)
+  if (erasure) {
+    throw new AppError('ALREADY_ERASED', `Member ${member.id}'s personal data was erased`, {
+      memberId: member.id,
+      erasedAt: erasure.erasedAt,
+    })
+  }
   const changes: Partial<Record<(typeof COLUMNS)[PatchField], unknown>> = {}
   const fields: PatchField[] = []
   for (const field of Object.keys(COLUMNS) as PatchField[]) {

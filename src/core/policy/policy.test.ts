@@ -56,4 +56,17 @@ describe('policy', () => {
     expect(can(member, 'body.read', regionB)).toBe(false)
     expect(can(null, 'body.read', root)).toBe(false)
   })
+
+  it('lets only admins whose subtree holds the member erase personal data', () => {
+    const inA = { kind: 'member', id: 42, unitPath: '/1/2/5/9/' } as const
+    const inB = { kind: 'member', id: 43, unitPath: '/1/3/6/8/' } as const
+    const adminA = principal([{ role: 'admin', bodyId: 2, bodyPath: '/1/2/' }])
+    const secretaryA = principal([{ role: 'secretary', bodyId: 2, bodyPath: '/1/2/' }])
+    const self = principal([{ role: 'member', bodyId: 9, bodyPath: '/1/2/5/9/' }], 42, '/1/2/5/9/')
+    expect(can(adminA, 'member.erase', inA)).toBe(true)
+    expect(can(adminA, 'member.erase', inB)).toBe(false)
+    expect(can(secretaryA, 'member.erase', inA)).toBe(false)
+    expect(can(self, 'member.erase', inA)).toBe(false)
+    expect(can(adminA, 'member.erase', regionA)).toBe(false)
+  })
 })

@@ -26,8 +26,16 @@ export type BodyAction =
   | 'contacts.manage'
   /** Grant roles on the body (and create accounts for its members). */
   | 'accounts.manage'
+  /** Read the event log of the body's subtree (the activity feed). */
+  | 'events.read'
+  /** See the sealing status of the whole log and verify it: checked on the root body only. */
+  | 'log.verify'
 
-export type MemberAction = 'member.read' | 'member.manage'
+export type MemberAction =
+  | 'member.read'
+  | 'member.manage'
+  /** Erase a member's personal fields (an erasure request): admins only, as it cannot be undone. */
+  | 'member.erase'
 
 export type Action = BodyAction | MemberAction
 
@@ -43,11 +51,18 @@ const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
   'contacts.read': ['admin', 'secretary'],
   'contacts.manage': ['admin', 'secretary'],
   'accounts.manage': ['admin'],
+  'events.read': ['admin', 'secretary'],
+  'log.verify': ['admin'],
 }
 
 const MEMBER_RULES: Record<MemberAction, readonly Role[]> = {
   'member.read': ['admin', 'secretary'],
   'member.manage': ['admin', 'secretary'],
+  'member.erase': ['admin'],
+}
+
+function isMemberAction(action: Action): action is MemberAction {
+  return action in MEMBER_RULES
 }
 
 function covers(grant: Grant, path: string): boolean {
@@ -69,11 +84,11 @@ function onOwnPath(principal: Principal, path: string): boolean {
 export function can(principal: Principal | null, action: Action, target: Target): boolean {
   if (!principal) return false
   if (target.kind === 'member') {
-    if (action !== 'member.read' && action !== 'member.manage') return false
+    if (!isMemberAction(action)) return false
     if (action === 'member.read' && principal.memberId === target.id) return true
     return anyGrant(principal, MEMBER_RULES[action], target.unitPath)
   }
-  if (action === 'member.read' || action === 'member.manage') return false
+  if (isMemberAction(action)) return false
   if (action === 'body.read' && onOwnPath(principal, target.path)) return true
   return anyGrant(principal, SUBTREE_RULES[action], target.path)
 }

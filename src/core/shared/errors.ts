@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL_ERROR',
+  'ACCOUNT_NOT_LINKED',
+  'ALREADY_ERASED',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,6 +1,8 @@
 import { apiGet } from '../api/client.ts'
 import type { Organisation } from '../api/types.ts'
+import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage.tsx'
 import { BodyPage } from '../features/orgs/BodyPage.tsx'
+import { MyDataPage } from '../features/privacy/MyDataPage.tsx'
 import { SignInPage } from '../features/session/SignInPage.tsx'
 import { useSession } from '../features/session/use-session.ts'
 import { ErrorMessage } from '../shared/ErrorMessage.tsx'
@@ -33,6 +35,10 @@ export function App() {
             return <HomeRedirect principal={session.state.principal} organisation={org} />
           case 'body':
             return <BodyPage key={route.bodyId} bodyId={route.bodyId} memberId={route.memberId} />
+          case 'my-data':
+            return <MyDataPage />
+          case 'password':
+            return <ChangePasswordPage />
           case 'not-found':
             return (
               <section className="card">

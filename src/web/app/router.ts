@@ -4,12 +4,22 @@ import { useSyncExternalStore } from 'react'
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'body'; readonly bodyId: number; readonly memberId: number | null }
+  | { readonly page: 'my-data' }
+  | { readonly page: 'password' }
   | { readonly page: 'not-found'; readonly hash: string }
 
-/** Parses '#/bodies/12' or '#/bodies/12/members/40' (anything else is home or not found). */
+/** The signed-in member's own data (personal-data rights). */
+export const MY_DATA_HREF = '#/me/data'
+
+/** The signed-in user's password form. */
+export const PASSWORD_HREF = '#/me/password'
+
+/** Parses '#/bodies/12', '#/bodies/12/members/40' or '#/me/data' (anything else is home or not found). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
   if (path === '/' || path === '') return { page: 'home' }
+  if (path === MY_DATA_HREF.slice(1)) return { page: 'my-data' }
+  if (path === PASSWORD_HREF.slice(1)) return { page: 'password' }
   const match = /^\/bodies\/(\d+)(?:\/members\/(\d+))?\/?$/.exec(path)
   if (match) {
     return { page: 'body', bodyId: Number(match[1]), memberId: match[2] ? Number(match[2]) : null }

@@ -8,6 +8,7 @@ import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
+import { ErasureSection } from '../privacy/ErasureSection.tsx'
 import { MemberActions } from './MemberActions.tsx'
 import { MemberHistory } from './MemberHistory.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
@@ -45,6 +46,7 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
           {detail.data.permissions.canManage ? (
             <MemberActions member={detail.data.member} allowedStatuses={detail.data.allowedStatuses} />
           ) : null}
+          <ErasureSection memberId={detail.data.member.id} fullName={detail.data.member.fullName} />
           <dl className="facts-list">
             <dt>Unit</dt>
             <dd>

@@ -5,6 +5,8 @@ import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { Loading } from '../../shared/Loading.tsx'
 import { type Refresh, RefreshContext } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
+import { PeopleSection } from '../accounts/PeopleSection.tsx'
+import { ContactsSection } from '../contacts/ContactsSection.tsx'
 import { MembersSection } from '../members/MembersSection.tsx'
 import { BodyActions } from './BodyActions.tsx'
 import { BodySummary } from './BodySummary.tsx'
@@ -42,6 +44,11 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
         {permissions.canReadMembers ? (
           <MembersSection body={body} isUnit={level.isUnit} permissions={permissions} memberId={memberId} />
         ) : null}
+        {/* contacts.read and members.read are granted to the same roles (core/policy). */}
+        {permissions.canReadMembers ? (
+          <ContactsSection body={body} canManage={permissions.canManageMembers} />
+        ) : null}
+        {permissions.canManageAccounts ? <PeopleSection body={body} /> : null}
       </div>
     </RefreshContext>
   )

@@ -1,10 +1,12 @@
-import { useState } from 'react'
+import { useContext, useState } from 'react'
 import { apiGet } from '../../api/client.ts'
 import type { BodyDescription } from '../../api/types.ts'
 import { Field } from '../../shared/forms/Field.tsx'
 import { FormError } from '../../shared/forms/FormError.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
+import { OrganisationContext } from '../../shared/organisation-context.ts'
 import { PickerBrowser } from './PickerBrowser.tsx'
+import { PickerSearch } from './PickerSearch.tsx'
 import type { PickedBody } from './picked-body.ts'
 
 interface BodyPickerProps {
@@ -17,10 +19,25 @@ interface BodyPickerProps {
   readonly canChoose: (body: PickedBody) => boolean
   /** Why a typed id was refused by canChoose. */
   readonly refusal: string
+  /**
+   * Whose subtree the search box searches; the organisation's root by default (the server keeps
+   * the results to what the user may read, so a secretary finds only their own subtree).
+   */
+  readonly searchRootId?: number
 }
 
-/** Chooses a body by browsing the tree or by typing its id (no search endpoint exists yet). */
-export function BodyPicker({ legend, startId, value, onChange, canChoose, refusal }: BodyPickerProps) {
+/** Chooses a body by searching its name, browsing the tree, or typing its id. */
+export function BodyPicker({
+  legend,
+  startId,
+  value,
+  onChange,
+  canChoose,
+  refusal,
+  searchRootId,
+}: BodyPickerProps) {
+  const rootId = useContext(OrganisationContext)?.rootBodyId ?? null
+  const searchIn = searchRootId ?? rootId ?? startId
   const [browsingId, setBrowsingId] = useState(startId)
   const [typedId, setTypedId] = useState('')
   const lookup = useSubmit()
@@ -55,6 +72,8 @@ export function BodyPicker({ legend, startId, value, onChange, canChoose, refusa
           <span className="muted">Nothing chosen yet.</span>
         )}
       </p>
+      <PickerSearch rootId={searchIn} canChoose={canChoose} onChoose={onChange} />
+      <p className="sub-label">Or browse the tree</p>
       <PickerBrowser
         browsingId={browsingId}
         onBrowse={setBrowsingId}

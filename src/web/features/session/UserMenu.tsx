@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { Principal } from '../../api/types.ts'
+import { MY_DATA_HREF, PASSWORD_HREF } from '../../app/router.ts'
 
 interface UserMenuProps {
   readonly principal: Principal
@@ -15,6 +16,14 @@ export function UserMenu({ principal, onSignOut }: UserMenuProps) {
       <span className="user-name" title={roles || undefined}>
         {principal.displayName}
       </span>
+      {principal.memberId !== null ? (
+        <a href={MY_DATA_HREF} className="link-button">
+          My data
+        </a>
+      ) : null}
+      <a href={PASSWORD_HREF} className="link-button">
+        Change password
+      </a>
       <button
         type="button"
         className="link-button"
