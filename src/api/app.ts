@@ -13,6 +13,7 @@ import { registerAccountRoutes } from './routes/accounts.ts'
 import { registerBodyRoutes } from './routes/bodies.ts'
 import { registerBodySearchRoutes } from './routes/body-search.ts'
 import { registerContactRoutes } from './routes/contacts.ts'
+import { registerEventRoutes } from './routes/events.ts'
 import { registerImportExportRoutes } from './routes/import-export.ts'
 import { registerMemberRoutes } from './routes/members.ts'
 import { registerOrganisationRoutes } from './routes/organisation.ts'
@@ -115,6 +116,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerAccountRoutes(app)
   registerBodySearchRoutes(app)
   registerPrivacyRoutes(app)
+  registerEventRoutes(app)
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -170,7 +170,19 @@ describe('bad input is a 4xx with { code, message, details } and changes nothing
       body: csv,
     })
     expect(res.status).toBe(201)
-    expect(((await res.json()) as { count: number }).count).toBe(1)
+    const imported = (await res.json()) as { count: number; eventId: number }
+    expect(imported.count).toBe(1)
+    // The import is placed on the body it was addressed to, so it shows in that body's activity.
+    const event = await t.database.db
+      .selectFrom('events')
+      .select(['type', 'body_id', 'region_id'])
+      .where('id', '=', imported.eventId)
+      .executeTakeFirstOrThrow()
+    expect(event).toEqual({
+      type: 'members.imported',
+      body_id: t.tree.regionA.id,
+      region_id: t.tree.regionA.id,
+    })
     const exported = await t.app.request(`/api/bodies/${t.tree.regionA.id}/members/export`, {
       headers: { cookie: admin },
     })

@@ -56,7 +56,7 @@ export function registerImportExportRoutes(app: OpenAPIHono<AppEnv>): void {
     const input = Readable.fromWeb(raw as Parameters<typeof Readable.fromWeb>[0])
     const result = await importMembersCsv(database, clock, actorOf(c.var.principal), {
       input,
-      scopePath: body.path,
+      scope: { bodyId: body.id, path: body.path, regionId: body.region_id },
     })
     return c.json(result, 201)
   })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { insertBody } from '../../../test/support/tree.ts'
 import { renameBody } from '../orgs/rename-body.ts'
 import { buildTree, openOrgsTest } from '../orgs/test-fixtures.ts'
 import { appendEvent } from './append-event.ts'
@@ -65,6 +66,33 @@ describe('listEvents', () => {
       after = page.nextAfter
     }
     expect(seen).toEqual(ids(all.items))
+  })
+
+  it('answers the same, page by page, whether a subtree is read body by body or by region', async () => {
+    const read = async (limit: number) => {
+      const seen: number[] = []
+      let after: number | undefined
+      for (let pages = 0; pages < 20; pages += 1) {
+        const page = await listEvents(t.db, {
+          scopePath: tree.north.path,
+          limit,
+          ...(after ? { after } : {}),
+        })
+        seen.push(...ids(page.items))
+        if (page.nextAfter === null) return seen
+        after = page.nextAfter
+      }
+      return seen
+    }
+    const bodyByBody = await read(2)
+    expect(bodyByBody).toHaveLength(7)
+    // Past 100 bodies the region's events are walked instead (bodies without events change nothing).
+    await t.db.transaction().execute(async (trx) => {
+      for (let n = 0; n < 100; n += 1)
+        await insertBody(trx, { parent: tree.hills, level: 'unit', name: `Cell ${n}` })
+    })
+    expect(await read(2)).toEqual(bodyByBody)
+    expect(await read(100)).toEqual(bodyByBody)
   })
 
   it('filters by type', async () => {

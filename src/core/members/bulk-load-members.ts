@@ -27,6 +27,13 @@ export interface MemberRowInput {
   readonly fieldsOfWork?: readonly string[]
 }
 
+/** Where a load is addressed: a body, its path and its region. */
+export interface LoadScope {
+  readonly bodyId: number
+  readonly path: string
+  readonly regionId: number | null
+}
+
 /** A rejected row: where (row, column) and why. Column is null for a whole-row problem. */
 export interface RowError {
   readonly row: number
@@ -48,10 +55,11 @@ export interface BulkLoadOptions {
    */
   readonly upstreamErrors?: () => { readonly errors: readonly RowError[]; readonly errorCount: number }
   /**
-   * The path of the body the load is addressed to: rows naming a unit outside that subtree are
-   * rejected, so a region's secretary cannot load members into another region by naming its units.
+   * The body the load is addressed to: rows naming a unit outside its subtree are rejected (so a
+   * region's secretary cannot load members into another region by naming its units), and the
+   * `members.imported` event is placed on it, so the import shows in that body's activity.
    */
-  readonly scopePath?: string
+  readonly scope?: LoadScope
 }
 
 export interface BulkLoadResult {
@@ -131,7 +139,7 @@ export async function loadMembers(
   const { errors, errorCount } = await checkStaged(
     trx,
     levels[levels.length - 1] ?? '',
-    options.scopePath ?? '/',
+    options.scope?.path ?? '/',
     options.upstreamErrors?.() ?? { errors: [], errorCount: 0 },
   )
   if (errorCount > 0) {
@@ -168,6 +176,13 @@ export async function loadMembers(
   const eventId = await appendEvent(
     { db: trx, clock, actor },
     { type: 'members.imported', payload: { source: options.source, count, firstMemberId, lastMemberId } },
+    options.scope
+      ? {
+          bodyId: options.scope.bodyId,
+          regionId: options.scope.regionId,
+          subject: { kind: 'body', id: options.scope.bodyId },
+        }
+      : {},
   )
   report({ phase: 'done', rows: count })
   return { count, firstMemberId, lastMemberId, eventId }

@@ -8,6 +8,7 @@ import {
   type BulkLoadProgress,
   type BulkLoadResult,
   bulkLoadMembers,
+  type LoadScope,
   MAX_LISTED_ERRORS,
   type MemberRowInput,
   type RowError,
@@ -26,8 +27,8 @@ export interface ImportMembersCsvInput {
   /** The whole file as text, or a stream of it (read once, never held whole in memory). */
   readonly input: string | NodeJS.ReadableStream
   readonly onProgress?: (progress: BulkLoadProgress) => void
-  /** Only units inside this body's subtree may be named (see BulkLoadOptions.scopePath). */
-  readonly scopePath?: string
+  /** The body the import is addressed to (see BulkLoadOptions.scope). */
+  readonly scope?: LoadScope
 }
 
 interface Collected {
@@ -52,7 +53,7 @@ export async function importMembersCsv(
     source: 'csv',
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     upstreamErrors: () => collected,
-    ...(options.scopePath ? { scopePath: options.scopePath } : {}),
+    ...(options.scope ? { scope: options.scope } : {}),
   })
 }
 

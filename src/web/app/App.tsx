@@ -1,6 +1,7 @@
 import { apiGet } from '../api/client.ts'
 import type { Organisation } from '../api/types.ts'
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage.tsx'
+import { LogIntegrityPage } from '../features/activity/LogIntegrityPage.tsx'
 import { BodyPage } from '../features/orgs/BodyPage.tsx'
 import { MyDataPage } from '../features/privacy/MyDataPage.tsx'
 import { SignInPage } from '../features/session/SignInPage.tsx'
@@ -39,6 +40,8 @@ export function App() {
             return <MyDataPage />
           case 'password':
             return <ChangePasswordPage />
+          case 'log':
+            return <LogIntegrityPage />
           case 'not-found':
             return (
               <section className="card">

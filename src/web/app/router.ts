@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'body'; readonly bodyId: number; readonly memberId: number | null }
   | { readonly page: 'my-data' }
   | { readonly page: 'password' }
+  | { readonly page: 'log' }
   | { readonly page: 'not-found'; readonly hash: string }
 
 /** The signed-in member's own data (personal-data rights). */
@@ -14,12 +15,16 @@ export const MY_DATA_HREF = '#/me/data'
 /** The signed-in user's password form. */
 export const PASSWORD_HREF = '#/me/password'
 
+/** The integrity of the whole event log (admins at the root). */
+export const LOG_HREF = '#/log'
+
 /** Parses '#/bodies/12', '#/bodies/12/members/40' or '#/me/data' (anything else is home or not found). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
   if (path === '/' || path === '') return { page: 'home' }
   if (path === MY_DATA_HREF.slice(1)) return { page: 'my-data' }
   if (path === PASSWORD_HREF.slice(1)) return { page: 'password' }
+  if (path === LOG_HREF.slice(1)) return { page: 'log' }
   const match = /^\/bodies\/(\d+)(?:\/members\/(\d+))?\/?$/.exec(path)
   if (match) {
     return { page: 'body', bodyId: Number(match[1]), memberId: match[2] ? Number(match[2]) : null }

@@ -6,6 +6,7 @@ import { Loading } from '../../shared/Loading.tsx'
 import { type Refresh, RefreshContext } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
 import { PeopleSection } from '../accounts/PeopleSection.tsx'
+import { ActivitySection } from '../activity/ActivitySection.tsx'
 import { ContactsSection } from '../contacts/ContactsSection.tsx'
 import { MembersSection } from '../members/MembersSection.tsx'
 import { BodyActions } from './BodyActions.tsx'
@@ -49,6 +50,10 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
           <ContactsSection body={body} canManage={permissions.canManageMembers} />
         ) : null}
         {permissions.canManageAccounts ? <PeopleSection body={body} /> : null}
+        {/* events.read is granted to the same roles as body.readTree (core/policy). */}
+        {permissions.canReadTree ? (
+          <ActivitySection body={body} isUnit={level.isUnit} canManage={permissions.canManage} />
+        ) : null}
       </div>
     </RefreshContext>
   )
