@@ -3,13 +3,17 @@ import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { sql } from 'kysely'
 import { generateOrganisation } from '../src/core/demo/generate-organisation.ts'
+import { SeededRandom } from '../src/core/demo/random.ts'
 import { cliActor } from '../src/core/shared/actor.ts'
 import { systemClock, toIsoDate } from '../src/core/shared/clock.ts'
 import { type BackendKind, type BenchBackend, openBackend } from './support/backends.ts'
 import { measureCsvImport } from './support/csv-import.ts'
-import { explainMemberQueries } from './support/explain.ts'
-import { measureLatencies } from './support/latency.ts'
+import { explainMemberQueries, explainNewerReads } from './support/explain.ts'
+import { type LatencyOptions, measureLatencies, pickable } from './support/latency.ts'
+import { measureLogPasses } from './support/log-passes.ts'
+import { measureNewerReads, measureSealedStatus, readMembers } from './support/newer-reads.ts'
 import { type BackendReport, type LoadFigures, renderReport } from './support/report.ts'
+import { synthesiseEvents } from './support/synthetic-events.ts'
 
 /**
  * `npm run bench`: loads a synthetic organisation (2,000,000 members in 100,000 units by default)
@@ -23,6 +27,8 @@ interface Options {
   backend: 'pglite' | 'postgres' | 'both'
   samples: number
   csvRows: number
+  events: number
+  newerReads: boolean
   quick: boolean
   eventLog: boolean
   explain: boolean
@@ -45,14 +51,32 @@ const program = new Command('bench')
   )
   .option('--samples <n>', 'random picks per latency row', positive, 200)
   .option('--csv-rows <n>', 'members in the timed CSV import', positive, 200_000)
-  .option('--quick', 'a fast look: 100,000 members, 5,000 units, 20,000 CSV rows, 50 samples', false)
+  .option(
+    '--events <n>',
+    'synthetic events written before the feed, personal-data and sealer rows',
+    positive,
+    2_000_000,
+  )
+  .option('--no-newer-reads', 'skip the synthetic log and the search, feed, member and sealer rows')
+  .option(
+    '--quick',
+    'a fast look: 100,000 members, 5,000 units, 20,000 CSV rows, 100,000 events, 50 samples',
+    false,
+  )
   .option('--no-event-log', 'skip the event-log bench on the server')
   .option('--no-explain', 'skip the EXPLAIN ANALYZE of the member queries')
   .parse()
 
 const given = program.opts<Options>()
 const options: Options = given.quick
-  ? { ...given, members: 100_000, units: 5_000, csvRows: 20_000, samples: Math.min(given.samples, 50) }
+  ? {
+      ...given,
+      members: 100_000,
+      units: 5_000,
+      csvRows: 20_000,
+      events: 100_000,
+      samples: Math.min(given.samples, 50),
+    }
   : given
 const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`
 const backends: BackendKind[] = options.backend === 'both' ? ['postgres', 'pglite'] : [options.backend]
@@ -80,14 +104,16 @@ async function runBackend(kind: BackendKind): Promise<BackendReport> {
     report.csv = await measureCsvImport(database, options.csvRows, 1917, log)
     log(`csv: ${report.csv.membersPerSecond.toFixed(0)} members/s`)
     await sql`analyze`.execute(database.db)
-    report.latencies = await measureLatencies(database.db, {
+    const sampling: LatencyOptions = {
       samples: options.samples,
       asOf: toIsoDate(systemClock.now()),
       seed: 2023,
       secondsPerRow: 60,
       log,
-    })
+    }
+    report.latencies = await measureLatencies(database.db, sampling)
     if (options.explain) report.plans = await explainMemberQueries(database.db, toIsoDate(systemClock.now()))
+    if (options.newerReads) await newerReads(backend, report, sampling)
     if (kind === 'postgres' && backend.serverUrl && options.eventLog) {
       await eventLog(backend.serverUrl, report)
     }
@@ -137,6 +163,42 @@ async function load(backend: BenchBackend): Promise<LoadFigures> {
     analyzeSeconds,
     databaseMegabytes: bytes === undefined ? null : Number(bytes) / 1_000_000,
   }
+}
+
+/**
+ * The read paths added after the first bench, on a synthetic log of `--events` events: search,
+ * feed, member detail, personal data, log status; then the sealer's and verify-log's passes.
+ */
+async function newerReads(
+  backend: BenchBackend,
+  report: { -readonly [K in keyof BackendReport]: BackendReport[K] },
+  sampling: LatencyOptions,
+) {
+  const { db } = backend.database
+  log(`writing ${options.events} synthetic events…`)
+  report.syntheticLog = await synthesiseEvents(db, options.events)
+  log(`synthetic log in ${report.syntheticLog.seconds.toFixed(1)} s`)
+  const rows = await measureNewerReads(db, sampling)
+  report.newerLatencies = rows
+  if (options.explain) {
+    const random = new SeededRandom(11)
+    const bodies = await pickable(db)
+    const root = await db
+      .selectFrom('bodies')
+      .select('path')
+      .where('parent_id', 'is', null)
+      .executeTakeFirstOrThrow()
+    report.newerPlans = await explainNewerReads(db, {
+      rootPath: root.path,
+      scopes: (['region', 'area', 'district', 'unit'] as const).map((level) => ({
+        level,
+        path: random.pick(bodies[level]).path,
+      })),
+      memberId: (await readMembers(db, random, 1))[0] ?? null,
+    })
+  }
+  report.logPasses = await measureLogPasses(db, log)
+  report.newerLatencies = [...rows, ...(await measureSealedStatus(db, { ...sampling, samples: 50 }))]
 }
 
 /** Runs bench/event-log.ts (owned by the event-log work) when it exports runEventLogBench. */

@@ -16,12 +16,16 @@ export interface LatencyRow {
   readonly max: number
 }
 
-interface Pick {
+/** A body to read from: its id and materialised path. */
+export interface BodyPick {
   readonly id: number
   readonly path: string
 }
 
-type Level = 'region' | 'area' | 'district' | 'unit'
+export type Level = 'region' | 'area' | 'district' | 'unit'
+
+/** One query shape: [query, level, one call that returns its own timings (first, optional next page)]. */
+export type Shape = readonly [string, string, () => Promise<readonly number[]>]
 
 export interface LatencyOptions {
   readonly samples: number
@@ -39,11 +43,9 @@ export interface LatencyOptions {
 export async function measureLatencies(db: Kysely<DB>, options: LatencyOptions): Promise<LatencyRow[]> {
   const random = new SeededRandom(options.seed)
   const bodies = await pickable(db)
-  const pick = (level: Level): Pick => random.pick(bodies[level])
+  const pick = (level: Level): BodyPick => random.pick(bodies[level])
   const standing = () => random.int(1, 25)
 
-  // Shapes: [query, level, one call that returns its own timings (first, optional second page)].
-  type Shape = readonly [string, Level, () => Promise<readonly number[]>]
   const shapes: Shape[] = []
   for (const level of ['region', 'area', 'district'] as const) {
     shapes.push([
@@ -53,6 +55,7 @@ export async function measureLatencies(db: Kysely<DB>, options: LatencyOptions):
         const body = pick(level)
         return timedPages(
           () => listSubtree(db, { rootId: body.id, limit: 100 }),
+          (page) => page.nextCursor,
           (after) => listSubtree(db, { rootId: body.id, limit: 100, after }),
         )
       },
@@ -83,12 +86,24 @@ export async function measureLatencies(db: Kysely<DB>, options: LatencyOptions):
         }
         return timedPages(
           () => listMembers(db, base),
+          (page) => page.nextCursor,
           (after) => listMembers(db, { ...base, after }),
         )
       },
     ])
   }
 
+  return sampleShapes(shapes, options)
+}
+
+/**
+ * Warms every shape up (5 calls each), then samples each in turn: up to `samples` calls, or fewer
+ * when the row's time budget runs out. A shape's second timing becomes a "next page" row.
+ */
+export async function sampleShapes(
+  shapes: readonly Shape[],
+  options: Pick<LatencyOptions, 'samples' | 'secondsPerRow' | 'log'>,
+): Promise<LatencyRow[]> {
   options.log('warming up…')
   for (const [, , run] of shapes) for (let i = 0; i < 5; i++) await run()
 
@@ -112,22 +127,24 @@ export async function measureLatencies(db: Kysely<DB>, options: LatencyOptions):
   return rows
 }
 
-async function timed(call: () => Promise<unknown>): Promise<number> {
+/** Milliseconds one call takes. */
+export async function timed(call: () => Promise<unknown>): Promise<number> {
   const start = performance.now()
   await call()
   return performance.now() - start
 }
 
 /** Times the first page, then (when there is one) the next page through its cursor. */
-async function timedPages(
-  first: () => Promise<{ nextCursor: string | null }>,
-  next: (after: string) => Promise<unknown>,
+export async function timedPages<P, C>(
+  first: () => Promise<P>,
+  cursorOf: (page: P) => C | null,
+  next: (after: C) => Promise<unknown>,
 ): Promise<number[]> {
   const start = performance.now()
   const page = await first()
   const firstMs = performance.now() - start
-  if (page.nextCursor === null) return [firstMs]
-  const cursor = page.nextCursor
+  const cursor = cursorOf(page)
+  if (cursor === null) return [firstMs]
   return [firstMs, await timed(() => next(cursor))]
 }
 
@@ -145,14 +162,15 @@ function summarise(query: string, level: string, values: number[]): LatencyRow {
   }
 }
 
-async function pickable(db: Kysely<DB>): Promise<Record<Level, Pick[]>> {
+/** Active bodies by level, to pick scopes from. */
+export async function pickable(db: Kysely<DB>): Promise<Record<Level, BodyPick[]>> {
   const rows = await db
     .selectFrom('bodies')
     .select(['id', 'path', 'level'])
     .where('level', 'in', ['region', 'area', 'district', 'unit'])
     .where('status', '=', 'active')
     .execute()
-  const byLevel: Record<Level, Pick[]> = { region: [], area: [], district: [], unit: [] }
+  const byLevel: Record<Level, BodyPick[]> = { region: [], area: [], district: [], unit: [] }
   for (const row of rows) byLevel[row.level as Level].push({ id: row.id, path: row.path })
   return byLevel
 }
