@@ -48,8 +48,14 @@ export class ExplainPlugin implements KyselyPlugin {
   }
 }
 
-/** Whether a query reads the events table (by name anywhere in it, joins and subqueries too). */
-export const readsEvents = (node: RootOperationNode) => JSON.stringify(node).includes('"name":"events"')
+/** Whether a query reads the events table anywhere in it (joins and subqueries too). */
+export function readsEvents(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(readsEvents)
+  if (typeof node !== 'object' || node === null) return false
+  const record = node as { kind?: unknown; table?: { identifier?: { name?: unknown } } }
+  if (record.kind === 'TableNode' && record.table?.identifier?.name === 'events') return true
+  return Object.values(node).some(readsEvents)
+}
 
 /** A collapsible markdown section holding plans. */
 export function planSection(title: string, plans: readonly string[]): string {

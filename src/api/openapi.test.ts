@@ -70,6 +70,18 @@ describe('API documentation', () => {
     expect((await t.app.request('/openapi.json')).headers.get('location')).toBe('/api/openapi.json')
   })
 
+  it('sends hardening headers; the docs page alone may use its inline style', async () => {
+    const api = await t.app.request('/api/health')
+    expect(api.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(api.headers.get('content-security-policy')).toContain("frame-ancestors 'none'")
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(api.headers.get('referrer-policy')).toBe('no-referrer')
+    const docs = await t.app.request('/api/docs')
+    expect(docs.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    )
+  })
+
   it('/api/health answers', async () => {
     const res = await t.app.request('/api/health')
     expect(await res.json()).toMatchObject({ ok: true })
