@@ -71,6 +71,7 @@ beforeAll(async () => {
   const generated = await charter('generate', '--members', '300', '--units', '12')
   expect(generated.stderr).toBe('')
   expect(generated.stdout).toMatch(/generated \d+ bodies \(12 units\) and 300 members/)
+  expect(generated.stdout).toMatch(/administrator admin@synthetic\.invalid, password: \S{16}/)
 })
 
 afterAll(async () => {

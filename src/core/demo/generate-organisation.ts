@@ -1,4 +1,6 @@
 import type { Database } from '../../db/client.ts'
+import { createAccount } from '../accounts/create-account.ts'
+import { grantRole } from '../accounts/grant-role.ts'
 import { loadMembers } from '../members/bulk-load-members.ts'
 import { configureOrganisation } from '../orgs/configure-organisation.ts'
 import type { Actor } from '../shared/actor.ts'
@@ -14,6 +16,8 @@ export interface GenerateInput {
   readonly units: number
   readonly seed?: number
   readonly onProgress?: (membersLoaded: number, total: number) => void
+  /** An administrator of the whole synthetic organisation, so its web app can be tried at scale. */
+  readonly admin?: { readonly email: string; readonly password: string }
 }
 
 export interface GenerateSummary {
@@ -67,11 +71,11 @@ export async function generateOrganisation(
         onProgress: (progress) => input.onProgress?.(progress.rows, input.members),
       },
     )
-    return {
-      bodies: nodes.length,
-      units: places.length,
-      members: loaded.count,
-      rootId: ids.get('c') as number,
+    const rootId = ids.get('c') as number
+    if (input.admin) {
+      const account = await createAccount(ctx, { ...input.admin, displayName: 'Administrator' })
+      await grantRole(ctx, { accountId: account.id, role: 'admin', bodyId: rootId })
     }
+    return { bodies: nodes.length, units: places.length, members: loaded.count, rootId }
   })
 }
