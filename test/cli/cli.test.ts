@@ -14,6 +14,7 @@ const work = mkdtempSync(join(tmpdir(), 'charter-cli-'))
 const serverUrl = process.env.DATABASE_URL
 let databaseUrl: string | null = null
 let databaseName: string | null = null
+const extraDatabases: string[] = []
 
 interface Run {
   code: number
@@ -21,13 +22,20 @@ interface Run {
   stderr: string
 }
 
+/** A database for the command: a server database URL, or a PGlite data folder. */
+type Target = { readonly url: string | null; readonly dataDir: string }
+
 /** Runs the real `charter` command in a child process against this file's own database. */
 function charter(...args: string[]): Promise<Run> {
+  return charterOn({ url: databaseUrl, dataDir: join(work, 'data') }, args)
+}
+
+function charterOn(target: Target, args: readonly string[]): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-  if (databaseUrl) env.DATABASE_URL = databaseUrl
+  if (target.url) env.DATABASE_URL = target.url
   else {
     delete env.DATABASE_URL
-    env.CHARTER_DATA = join(work, 'data')
+    env.CHARTER_DATA = target.dataDir
   }
   return new Promise((resolve) => {
     execFile(process.execPath, [CHARTER, ...args], { env, cwd: work }, (error, stdout, stderr) => {
@@ -38,10 +46,25 @@ function charter(...args: string[]): Promise<Run> {
 }
 
 /** Opens the same database in this process (the child has exited, so PGlite's folder is free). */
-function openSame(): Promise<Database> {
-  return databaseUrl
-    ? openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 })
-    : openDatabase({ kind: 'pglite', dataDir: join(work, 'data') })
+function openSame(target: Target = { url: databaseUrl, dataDir: join(work, 'data') }): Promise<Database> {
+  return target.url
+    ? openDatabase({ kind: 'postgres', url: target.url, poolSize: 2 })
+    : openDatabase({ kind: 'pglite', dataDir: target.dataDir })
+}
+
+/** A second, empty database on the same backend, dropped in afterAll. */
+async function emptyTarget(): Promise<Target> {
+  const dataDir = join(work, 'empty')
+  if (!serverUrl) return { url: null, dataDir }
+  const name = `${databaseName}_empty`
+  extraDatabases.push(name)
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), dataDir }
 }
 
 async function memberCount(): Promise<number> {
@@ -79,7 +102,9 @@ afterAll(async () => {
   if (serverUrl && databaseName) {
     const admin = new pg.Client({ connectionString: serverUrl })
     await admin.connect()
-    await admin.query(`drop database if exists ${databaseName} with (force)`)
+    for (const name of [databaseName, ...extraDatabases]) {
+      await admin.query(`drop database if exists ${name} with (force)`)
+    }
     await admin.end()
   }
 })
@@ -169,5 +194,48 @@ describe('the charter command', () => {
     const tampered = await charter('verify-log')
     expect(tampered.code).toBe(1)
     expect(tampered.stderr).toContain(`LOG TAMPERED: edited event ${victim.id}`)
+  })
+
+  it('init sets up a real organisation and its administrator, and refuses a second one', async () => {
+    const target = await emptyTarget()
+    const init = [
+      'init',
+      '--name',
+      'Dockers Union',
+      '--levels',
+      'national,branch',
+      '--admin-email',
+      'chair@union.example',
+    ]
+    const created = await charterOn(target, init)
+    expect(created.stderr).toBe('')
+    expect(created.stdout).toContain('organisation "Dockers Union" created with root body')
+    const password = /password: (\S+)/.exec(created.stdout)?.[1] ?? ''
+    expect(password.length).toBeGreaterThanOrEqual(16)
+
+    const database = await openSame(target)
+    try {
+      const settings = await database.db.selectFrom('settings').select('value').executeTakeFirstOrThrow()
+      // A real organisation lives on the real clock: no offset in its settings.
+      expect(settings.value).toEqual({ name: 'Dockers Union', levels: ['national', 'branch'] })
+      const grant = await database.db
+        .selectFrom('role_grants')
+        .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+        .innerJoin('bodies', 'bodies.id', 'role_grants.body_id')
+        .select(['accounts.email', 'role_grants.role', 'bodies.parent_id', 'bodies.level'])
+        .executeTakeFirstOrThrow()
+      expect(grant).toEqual({
+        email: 'chair@union.example',
+        role: 'admin',
+        parent_id: null,
+        level: 'national',
+      })
+    } finally {
+      await database.close()
+    }
+
+    const again = await charterOn(target, init)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('error CONFLICT: This database already holds an organisation')
   })
 })
