@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Kysely, Migrator, PostgresDialect, type Transaction } from 'kysely'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
@@ -114,6 +115,8 @@ export async function createPGlite(dataDir: string | null, loadDataDir?: Blob): 
   return PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+    // Extensions the migrations create must be bundled into PGlite's WebAssembly build here.
+    extensions: { pg_trgm },
     parsers: {
       [INT8]: (value: string) => Number(value),
       [DATE]: (value: string) => value,

@@ -61,6 +61,9 @@ const LogStatusSchema = z
     lastSealedEventId: z.number().int().nullable(),
     lastSealHash: z.string().nullable().openapi({ description: 'Hex SHA-256 of the newest seal' }),
     unsealedEvents: z.number().int(),
+    unsealedAtLeast: z
+      .boolean()
+      .openapi({ description: 'True when the backlog passed the count cap: at least unsealedEvents' }),
     lastSealedAt: z.string().nullable(),
   })
   .openapi('LogStatus')

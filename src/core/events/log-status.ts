@@ -9,10 +9,15 @@ export interface LogStatus {
   readonly lastSealedEventId: number | null
   /** Hex hash of the newest seal: publishing it elsewhere anchors the chain. */
   readonly lastSealHash: string | null
-  /** Committed events above the newest seal, waiting for the sealer's next pass. */
+  /** Committed events above the newest seal, waiting for the sealer's next pass (counted up to a cap). */
   readonly unsealedEvents: number
+  /** True when the backlog passed the cap: there are at least `unsealedEvents`, maybe many more. */
+  readonly unsealedAtLeast: boolean
   readonly lastSealedAt: Date | null
 }
+
+/** Beyond this many unsealed events the status says "at least" rather than counting on. */
+export const UNSEALED_COUNT_CAP = 10_000
 
 /**
  * Counts of events and seals and the newest seal, without scanning the log: sealed events are the
@@ -35,17 +40,29 @@ export async function logStatus(db: Executor): Promise<LogStatus> {
       eb.fn.coalesce(eb.fn.sum<number | string>('event_count'), eb.lit(0)).as('events'),
     ])
     .executeTakeFirstOrThrow()
-  const unsealed = await db
-    .selectFrom('events')
+  // A running sealer keeps the backlog small; after a bulk import or with the sealer stopped it
+  // can be millions, so the count stops at a cap instead of scanning the whole tail each time.
+  const backlog = await db
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('events')
+        .select('id')
+        .where('id', '>', lastTo ?? 0)
+        .limit(UNSEALED_COUNT_CAP + 1)
+        .as('tail'),
+    )
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('id', '>', lastTo ?? 0)
     .executeTakeFirstOrThrow()
+  const counted = Number(backlog.n)
+  const unsealedAtLeast = counted > UNSEALED_COUNT_CAP
+  const unsealedEvents = Math.min(counted, UNSEALED_COUNT_CAP)
   return {
-    events: Number(sealed.events) + Number(unsealed.n),
+    events: Number(sealed.events) + unsealedEvents,
     seals: Number(sealed.seals),
     lastSealedEventId: lastTo,
     lastSealHash: last ? asBuffer(last.hash).toString('hex') : null,
-    unsealedEvents: Number(unsealed.n),
+    unsealedEvents,
+    unsealedAtLeast,
     lastSealedAt: last ? new Date(last.sealed_at) : null,
   }
 }

@@ -32,9 +32,8 @@ function likeEscape(text: string): string {
 
 /**
  * Active bodies in a subtree whose name contains `q` (case-insensitive), shallowest first, then by
- * name. A plain case-folded LIKE over the subtree's path range, with no trigram index (pg_trgm is
- * an extension PGlite would have to load): at the reference 100,000 bodies a whole-tree search
- * reads every body row once, about 20–35 ms on the 2-core server, and a region's subtree about 10.
+ * name. The case-folded LIKE is served by a trigram index on lower(name) for rare words, or by
+ * walking (depth, name, id) for common ones (migration 20261126_0550_body_search).
  */
 export async function searchBodies(db: Executor, input: SearchBodiesInput): Promise<FoundBody[]> {
   const q = input.q.trim()

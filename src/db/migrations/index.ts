@@ -11,6 +11,7 @@ import * as oneRoot from './20261126_0500_one_root.ts'
 import * as membersJoined from './20261126_0510_members_joined.ts'
 import * as sealGaps from './20261126_0520_seal_gaps.ts'
 import * as memberReadsIndex from './20261126_0540_member_reads_index.ts'
+import * as bodySearch from './20261126_0550_body_search.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_0510_members_joined': membersJoined,
   '20261126_0520_seal_gaps': sealGaps,
   '20261126_0540_member_reads_index': memberReadsIndex,
+  '20261126_0550_body_search': bodySearch,
 }

@@ -60,7 +60,10 @@ export function LogIntegrityPage() {
               {status.data.lastSealedAt ? ` (${formatLongDate(status.data.lastSealedAt.slice(0, 10))})` : ''}
             </dd>
             <dt>Waiting for the sealer</dt>
-            <dd>{count(status.data.unsealedEvents)}</dd>
+            <dd>
+              {status.data.unsealedAtLeast ? 'more than ' : ''}
+              {count(status.data.unsealedEvents)}
+            </dd>
             <dt>Latest seal hash</dt>
             <dd className="mono hash">{status.data.lastSealHash ?? '—'}</dd>
           </dl>

@@ -31,6 +31,7 @@ export interface LogStatus {
   readonly lastSealedEventId: number | null
   readonly lastSealHash: string | null
   readonly unsealedEvents: number
+  readonly unsealedAtLeast: boolean
   readonly lastSealedAt: string | null
 }
 
