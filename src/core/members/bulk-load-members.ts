@@ -7,6 +7,7 @@ import type { Actor } from '../shared/actor.ts'
 import type { Clock } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
 import { csvField, pgTextArray } from './csv-format.ts'
+import { MEMBER_CSV_COLUMNS } from './member-csv.ts'
 import { dropMemberIndexes, shouldRebuildMemberIndexes } from './member-index-rebuild.ts'
 import type { MemberCategory, MemberStatus } from './schemas.ts'
 
@@ -72,20 +73,8 @@ export interface BulkLoadResult {
 /** Errors listed in IMPORT_REJECTED details at most; errorCount stays exact. */
 export const MAX_LISTED_ERRORS = 1000
 
-const STAGING_COLUMNS = [
-  'row_no',
-  'card',
-  'full_name',
-  'email',
-  'phone',
-  'unit_id',
-  'joined_on',
-  'category',
-  'status',
-  'status_since',
-  'full_member_since',
-  'fields_of_work',
-] as const
+/** The staging table's columns: the CSV's own (same names and order as stagingLine writes), numbered. */
+const STAGING_COLUMNS = ['row_no', ...MEMBER_CSV_COLUMNS] as const
 
 const ROWS_PER_CHUNK = 2_000
 const CHUNKS_PER_COPY = 25
