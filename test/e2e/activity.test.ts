@@ -1,21 +1,14 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type JourneyOrganisation } from './seed.ts'
-import { type Journey, seesHeading, seesText, signIn, startJourney } from './support/harness.ts'
+import { journeyPerSuite, seesHeading, seesText, signIn } from './support/harness.ts'
 
 describe('browser journey: an admin reads the activity feed and verifies the log', () => {
-  let journey: Journey
   let baseUrl: string
   let page: Page
   let org: JourneyOrganisation
-
-  beforeAll(async () => {
-    journey = await startJourney()
+  journeyPerSuite((journey) => {
     ;({ baseUrl, page, org } = journey)
-  })
-
-  afterAll(async () => {
-    await journey?.close()
   })
 
   it('renames a unit and finds the rename, in words, in the activity feed', async () => {

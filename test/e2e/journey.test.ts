@@ -1,21 +1,14 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type JourneyOrganisation } from './seed.ts'
-import { type Journey, seesText, startJourney } from './support/harness.ts'
+import { journeyPerSuite, seesText } from './support/harness.ts'
 
 describe('browser journey: a secretary finds a veteran member', () => {
-  let journey: Journey
   let baseUrl: string
   let page: Page
   let org: JourneyOrganisation
-
-  beforeAll(async () => {
-    journey = await startJourney()
+  journeyPerSuite((journey) => {
     ;({ baseUrl, page, org } = journey)
-  })
-
-  afterAll(async () => {
-    await journey?.close()
   })
 
   it('signs in, walks down to a unit, filters by standing and opens a member', async () => {

@@ -1,25 +1,18 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type JourneyOrganisation, SECRETARY_EMAIL } from './seed.ts'
-import { type Journey, seesHeading, seesText, signIn, startJourney } from './support/harness.ts'
+import { journeyPerSuite, seesHeading, seesText, signIn } from './support/harness.ts'
 
 const NEW_EMAIL = 'kalinin@example.org'
 const FIRST_PASSWORD = 'given-at-the-bureau'
 const NEW_PASSWORD = 'chosen-by-myself-1923'
 
 describe('browser journey: an admin gives a district its secretary, who takes it from there', () => {
-  let journey: Journey
   let baseUrl: string
   let page: Page
   let org: JourneyOrganisation
-
-  beforeAll(async () => {
-    journey = await startJourney()
+  journeyPerSuite((journey) => {
     ;({ baseUrl, page, org } = journey)
-  })
-
-  afterAll(async () => {
-    await journey?.close()
   })
 
   it('an admin adds a person as secretary of the district and a contact', async () => {

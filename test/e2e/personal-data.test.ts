@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -8,25 +8,18 @@ import {
   SECRETARY_EMAIL,
   SECRETARY_PASSWORD,
 } from './seed.ts'
-import { type Journey, seesHeading, seesText, signIn, startJourney } from './support/harness.ts'
+import { journeyPerSuite, seesHeading, seesText, signIn } from './support/harness.ts'
 
 const MEMBER_EMAIL = 'anna@example.org'
 const MEMBER_PASSWORD = 'bread-peace-land'
 
 describe('browser journey: a member sees what is held about them, an admin erases a member', () => {
-  let journey: Journey
   let baseUrl: string
   let page: Page
   let org: JourneyOrganisation
   const names = () => page.locator('table.members tbody tr td:first-child').allInnerTexts()
-
-  beforeAll(async () => {
-    journey = await startJourney()
+  journeyPerSuite((journey) => {
     ;({ baseUrl, page, org } = journey)
-  })
-
-  afterAll(async () => {
-    await journey?.close()
   })
 
   it('gives Anna an account, and the district secretary reads her record', async () => {

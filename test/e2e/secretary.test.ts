@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   ADMIN_EMAIL,
   ADMIN_PASSWORD,
@@ -7,7 +7,7 @@ import {
   SECRETARY_EMAIL,
   SECRETARY_PASSWORD,
 } from './seed.ts'
-import { type Journey, seesHeading, seesText, signIn, startJourney } from './support/harness.ts'
+import { journeyPerSuite, seesHeading, seesText, signIn } from './support/harness.ts'
 
 const HEADER =
   'card,full_name,email,phone,unit_id,joined_on,category,status,status_since,full_member_since,fields_of_work'
@@ -17,18 +17,11 @@ function csvFile(text: string) {
 }
 
 describe('browser journey: a secretary keeps the records, an admin shapes the tree', () => {
-  let journey: Journey
   let baseUrl: string
   let page: Page
   let org: JourneyOrganisation
-
-  beforeAll(async () => {
-    journey = await startJourney()
+  journeyPerSuite((journey) => {
     ;({ baseUrl, page, org } = journey)
-  })
-
-  afterAll(async () => {
-    await journey?.close()
   })
 
   it('registers a member, admits a candidate, and imports a CSV after fixing it', async () => {

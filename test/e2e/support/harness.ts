@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { createApp } from '../../../src/api/app.ts'
 import { serveWeb } from '../../../src/api/static.ts'
 import { ManualClock } from '../../../src/core/shared/clock.ts'
@@ -66,6 +66,21 @@ export async function startJourney(): Promise<Journey> {
     await database.drop()
     throw error
   }
+}
+
+/**
+ * Starts a journey before the suite's tests and closes it after them, even when one fails;
+ * `started` receives it, so the suite can keep what its tests use in its own variables.
+ */
+export function journeyPerSuite(started: (journey: Journey) => void): void {
+  let journey: Journey | undefined
+  beforeAll(async () => {
+    journey = await startJourney()
+    started(journey)
+  })
+  afterAll(async () => {
+    await journey?.close()
+  })
 }
 
 /** Waits (up to 10 s) until the element shows the text, as a user would wait for a page to load. */

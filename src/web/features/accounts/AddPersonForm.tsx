@@ -2,12 +2,8 @@ import { type FormEvent, useState } from 'react'
 import { apiSend } from '../../api/client.ts'
 import type { Body } from '../../api/types.ts'
 import { Field } from '../../shared/forms/Field.tsx'
-import { FormError } from '../../shared/forms/FormError.tsx'
-import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
-import { useSubmit } from '../../shared/forms/use-submit.ts'
-import { useRefresh } from '../../shared/refresh-context.ts'
-import { INITIAL_TARGET, RoleTarget, type RoleTargetValue, targetBodyId } from './RoleTarget.tsx'
-import { ACCESS_FIELD_LABELS, ROLE_LABELS } from './types.ts'
+import { RoleGrantFields } from './RoleGrantFields.tsx'
+import { useRoleGrant } from './use-role-grant.ts'
 
 interface AddPersonFormProps {
   readonly body: Body
@@ -21,31 +17,24 @@ export function AddPersonForm({ body, onClose }: AddPersonFormProps) {
   const [email, setEmail] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
-  const [target, setTarget] = useState<RoleTargetValue>(INITIAL_TARGET)
-  const [added, setAdded] = useState<string | null>(null)
-  const submission = useSubmit()
-  const { refresh } = useRefresh()
-  const bodyId = targetBodyId(body, target)
+  const grant = useRoleGrant(body)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (bodyId === null) return
-    setAdded(null)
-    const where = target.where === 'here' ? body.name : (target.below?.name ?? '')
-    const ok = await submission.run(() =>
-      apiSend('POST', `/bodies/${bodyId}/people`, {
-        email: email.trim(),
-        displayName: displayName.trim(),
-        password,
-        role: target.role,
-      }),
+    const ok = await grant.run(
+      (bodyId) =>
+        apiSend('POST', `/bodies/${bodyId}/people`, {
+          email: email.trim(),
+          displayName: displayName.trim(),
+          password,
+          role: grant.target.role,
+        }),
+      (role, where) => `Added ${displayName.trim()} as ${role} of ${where}.`,
     )
     if (ok) {
-      setAdded(`Added ${displayName.trim()} as ${ROLE_LABELS[target.role].toLowerCase()} of ${where}.`)
       setEmail('')
       setDisplayName('')
       setPassword('')
-      refresh()
     }
   }
 
@@ -96,18 +85,11 @@ export function AddPersonForm({ body, onClose }: AddPersonFormProps) {
           )}
         </Field>
       </div>
-      <RoleTarget body={body} value={target} onChange={setTarget} />
-      <FormError error={submission.error} labels={ACCESS_FIELD_LABELS} />
-      {added ? (
-        <p className="success" role="status">
-          {added}
-        </p>
-      ) : null}
-      <SubmitRow
+      <RoleGrantFields
+        body={body}
+        grant={grant}
         label="Add person"
         sendingLabel="Adding…"
-        sending={submission.sending}
-        disabled={bodyId === null}
         onCancel={onClose}
       />
     </form>

@@ -2,12 +2,8 @@ import { type FormEvent, useState } from 'react'
 import { apiSend } from '../../api/client.ts'
 import type { Body } from '../../api/types.ts'
 import { Field } from '../../shared/forms/Field.tsx'
-import { FormError } from '../../shared/forms/FormError.tsx'
-import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
-import { useSubmit } from '../../shared/forms/use-submit.ts'
-import { useRefresh } from '../../shared/refresh-context.ts'
-import { INITIAL_TARGET, RoleTarget, type RoleTargetValue, targetBodyId } from './RoleTarget.tsx'
-import { ACCESS_FIELD_LABELS, ROLE_LABELS } from './types.ts'
+import { RoleGrantFields } from './RoleGrantFields.tsx'
+import { useRoleGrant } from './use-role-grant.ts'
 
 interface GrantRoleFormProps {
   readonly body: Body
@@ -17,25 +13,16 @@ interface GrantRoleFormProps {
 /** Grants a role to an existing account, named by e-mail (POST /bodies/:id/access). */
 export function GrantRoleForm({ body, onClose }: GrantRoleFormProps) {
   const [email, setEmail] = useState('')
-  const [target, setTarget] = useState<RoleTargetValue>(INITIAL_TARGET)
-  const [granted, setGranted] = useState<string | null>(null)
-  const submission = useSubmit()
-  const { refresh } = useRefresh()
-  const bodyId = targetBodyId(body, target)
+  const grant = useRoleGrant(body)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (bodyId === null) return
-    setGranted(null)
-    const where = target.where === 'here' ? body.name : (target.below?.name ?? '')
-    const ok = await submission.run(() =>
-      apiSend('POST', `/bodies/${bodyId}/access`, { email: email.trim(), role: target.role }),
+    const ok = await grant.run(
+      (bodyId) =>
+        apiSend('POST', `/bodies/${bodyId}/access`, { email: email.trim(), role: grant.target.role }),
+      (role, where) => `${email.trim()} is now ${role} of ${where}.`,
     )
-    if (ok) {
-      setGranted(`${email.trim()} is now ${ROLE_LABELS[target.role].toLowerCase()} of ${where}.`)
-      setEmail('')
-      refresh()
-    }
+    if (ok) setEmail('')
   }
 
   return (
@@ -55,18 +42,11 @@ export function GrantRoleForm({ body, onClose }: GrantRoleFormProps) {
           />
         )}
       </Field>
-      <RoleTarget body={body} value={target} onChange={setTarget} />
-      <FormError error={submission.error} labels={ACCESS_FIELD_LABELS} />
-      {granted ? (
-        <p className="success" role="status">
-          {granted}
-        </p>
-      ) : null}
-      <SubmitRow
+      <RoleGrantFields
+        body={body}
+        grant={grant}
         label="Grant role"
         sendingLabel="Granting…"
-        sending={submission.sending}
-        disabled={bodyId === null}
         onCancel={onClose}
       />
     </form>

@@ -1,14 +1,14 @@
+import { queryString } from '../../api/client.ts'
 import type { Body } from '../../api/types.ts'
-import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
-import { formatShortDate, plural } from '../../shared/format.ts'
+import { formatShortDate } from '../../shared/format.ts'
 import { ActionBar } from '../../shared/forms/ActionBar.tsx'
-import { Loading } from '../../shared/Loading.tsx'
+import { PagesFooter, PagesTally } from '../../shared/PagesFooter.tsx'
 import { useRefresh } from '../../shared/refresh-context.ts'
+import { nextCursor, useKeysetPages } from '../../shared/use-keyset-pages.ts'
 import { AddPersonForm } from './AddPersonForm.tsx'
 import { GrantRoleForm } from './GrantRoleForm.tsx'
 import { RevokeButton } from './RevokeButton.tsx'
 import { type AccessGrant, ROLE_LABELS } from './types.ts'
-import { useKeysetPages } from './use-keyset-pages.ts'
 import './people.css'
 
 const PAGE_SIZE = 50
@@ -16,7 +16,11 @@ const PAGE_SIZE = 50
 /** For admins: who holds which role on this body and below it; add, grant, revoke. */
 export function PeopleSection({ body }: { readonly body: Body }) {
   const { version } = useRefresh()
-  const pages = useKeysetPages<AccessGrant>(`/bodies/${body.id}/access`, PAGE_SIZE, version)
+  const pages = useKeysetPages<AccessGrant>(
+    `/bodies/${body.id}/access${queryString({ limit: PAGE_SIZE })}`,
+    nextCursor,
+    version,
+  )
   const active = body.status === 'active'
   return (
     <section aria-labelledby="people-title" className="card people">
@@ -80,20 +84,8 @@ export function PeopleSection({ body }: { readonly body: Body }) {
           </table>
         </div>
       ) : null}
-      {!pages.loading && !pages.error ? (
-        <p className="muted" aria-live="polite">
-          {pages.items.length === 0
-            ? 'Nobody holds a role here or below yet.'
-            : `Showing ${plural(pages.items.length, 'grant')}${pages.hasMore ? ' so far' : ''}.`}
-        </p>
-      ) : null}
-      {pages.error ? <ErrorMessage error={pages.error} onRetry={pages.retry} /> : null}
-      {pages.loading ? <Loading label="Loading people…" /> : null}
-      {pages.hasMore && !pages.loading ? (
-        <button type="button" className="load-more" onClick={pages.loadMore}>
-          Load more
-        </button>
-      ) : null}
+      <PagesTally pages={pages} noun="grant" empty="Nobody holds a role here or below yet." />
+      <PagesFooter pages={pages} loadingLabel="Loading people…" />
     </section>
   )
 }

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react'
 import type { Body } from '../../api/types.ts'
 import { LOG_HREF } from '../../app/router.ts'
-import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
-import { Loading } from '../../shared/Loading.tsx'
+import { PagesFooter } from '../../shared/PagesFooter.tsx'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { EventList } from './EventList.tsx'
 import { EVENT_TYPE_CHOICES } from './event-sentences.ts'
@@ -57,13 +56,7 @@ export function ActivitySection({ body, isUnit, canManage }: ActivitySectionProp
       {!pages.loading && !pages.error && pages.items.length === 0 ? (
         <p className="empty">{type ? 'No events of this kind here.' : 'Nothing has happened here yet.'}</p>
       ) : null}
-      {pages.error ? <ErrorMessage error={pages.error} onRetry={pages.retry} /> : null}
-      {pages.loading ? <Loading label="Loading activity…" /> : null}
-      {pages.hasMore && !pages.loading ? (
-        <button type="button" className="load-more" onClick={pages.loadMore}>
-          Load more
-        </button>
-      ) : null}
+      <PagesFooter pages={pages} loadingLabel="Loading activity…" />
     </section>
   )
 }

@@ -1,10 +1,10 @@
+import { queryString } from '../../api/client.ts'
 import type { Body } from '../../api/types.ts'
-import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
-import { formatShortDate, plural } from '../../shared/format.ts'
+import { formatShortDate } from '../../shared/format.ts'
 import { ActionBar } from '../../shared/forms/ActionBar.tsx'
-import { Loading } from '../../shared/Loading.tsx'
+import { PagesFooter, PagesTally } from '../../shared/PagesFooter.tsx'
 import { useRefresh } from '../../shared/refresh-context.ts'
-import { useKeysetPages } from '../accounts/use-keyset-pages.ts'
+import { nextCursor, useKeysetPages } from '../../shared/use-keyset-pages.ts'
 import { AddContactForm } from './AddContactForm.tsx'
 import type { Contact } from './types.ts'
 import '../accounts/people.css'
@@ -19,7 +19,11 @@ interface ContactsSectionProps {
 /** The non-members this body keeps for outreach and public elections, oldest first. */
 export function ContactsSection({ body, canManage }: ContactsSectionProps) {
   const { version } = useRefresh()
-  const pages = useKeysetPages<Contact>(`/bodies/${body.id}/contacts`, PAGE_SIZE, version)
+  const pages = useKeysetPages<Contact>(
+    `/bodies/${body.id}/contacts${queryString({ limit: PAGE_SIZE })}`,
+    nextCursor,
+    version,
+  )
   return (
     <section aria-labelledby="contacts-title" className="card contacts">
       <h2 id="contacts-title">Contacts</h2>
@@ -65,20 +69,8 @@ export function ContactsSection({ body, canManage }: ContactsSectionProps) {
           </table>
         </div>
       ) : null}
-      {!pages.loading && !pages.error ? (
-        <p className="muted" aria-live="polite">
-          {pages.items.length === 0
-            ? 'No contacts kept here yet.'
-            : `Showing ${plural(pages.items.length, 'contact')}${pages.hasMore ? ' so far' : ''}.`}
-        </p>
-      ) : null}
-      {pages.error ? <ErrorMessage error={pages.error} onRetry={pages.retry} /> : null}
-      {pages.loading ? <Loading label="Loading contacts…" /> : null}
-      {pages.hasMore && !pages.loading ? (
-        <button type="button" className="load-more" onClick={pages.loadMore}>
-          Load more
-        </button>
-      ) : null}
+      <PagesTally pages={pages} noun="contact" empty="No contacts kept here yet." />
+      <PagesFooter pages={pages} loadingLabel="Loading contacts…" />
     </section>
   )
 }

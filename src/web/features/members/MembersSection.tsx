@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import type { Body, BodyPermissions } from '../../api/types.ts'
 import { bodyHref } from '../../app/router.ts'
-import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { formatLongDate, plural } from '../../shared/format.ts'
-import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
+import { PagesFooter } from '../../shared/PagesFooter.tsx'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { ExportLink } from './ExportLink.tsx'
 import { type MemberFilters, NO_FILTERS } from './filters.ts'
@@ -59,13 +58,7 @@ export function MembersSection({ body, isUnit, permissions, memberId }: MembersS
         {!pages.loading && !pages.error && pages.items.length === 0 ? (
           <p className="empty">{filtered ? 'No member matches these filters.' : 'No members here yet.'}</p>
         ) : null}
-        {pages.error ? <ErrorMessage error={pages.error} onRetry={pages.retry} /> : null}
-        {pages.loading ? <Loading label="Loading members…" /> : null}
-        {pages.hasMore && !pages.loading ? (
-          <button type="button" className="load-more" onClick={pages.loadMore}>
-            Load more
-          </button>
-        ) : null}
+        <PagesFooter pages={pages} loadingLabel="Loading members…" />
       </div>
       {memberId ? (
         <MemberDetailPanel key={memberId} memberId={memberId} closeHref={bodyHref(body.id)} />
