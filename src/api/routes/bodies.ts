@@ -96,7 +96,7 @@ export function registerBodyRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(describeRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { principal, body } = await authoriseBody(c, id, 'body.read')
-    const description = await describeBody(c.var.deps.database.db, id)
+    const description = await describeBody(c.var.deps.database.db, body)
     return c.json(
       {
         body: presentBody(description.body),

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.ts'
 import type { BodyRow } from '../../db/schema.ts'
 import { getBody } from './get-body.ts'
-import { listAncestors } from './list-ancestors.ts'
+import { ancestorsOf } from './list-ancestors.ts'
 import { readLevels } from './organisation-settings.ts'
 import { isUnitLevel } from './tree.ts'
 
@@ -22,13 +22,17 @@ export interface BodyDescription {
   readonly memberCount: number | null
 }
 
-/** The body plus its level, ancestors and counts, or BODY_NOT_FOUND. */
-export async function describeBody(db: Executor, bodyId: number): Promise<BodyDescription> {
-  const body = await getBody(db, bodyId)
+/**
+ * The body plus its level, ancestors and counts, or BODY_NOT_FOUND. Pass the row when the caller
+ * has already loaded it (the API has, to authorise), so it is not read again.
+ */
+export async function describeBody(db: Executor, bodyOrId: number | BodyRow): Promise<BodyDescription> {
+  const body = typeof bodyOrId === 'number' ? await getBody(db, bodyOrId) : bodyOrId
+  const bodyId = body.id
   const levels = await readLevels(db)
   const isUnit = isUnitLevel(levels, body.level)
   // Sequential on purpose: inside a transaction all three share one connection anyway.
-  const ancestors = await listAncestors(db, { bodyId })
+  const ancestors = await ancestorsOf(db, body)
   const children = await db
     .selectFrom('bodies')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -24,3 +24,10 @@ export async function listAncestors(db: Executor, input: { readonly bodyId: numb
   }
   return rows.slice(0, -1)
 }
+
+/** The ancestors of a body already loaded, root first: its path names them, one primary-key lookup. */
+export async function ancestorsOf(db: Executor, body: Pick<BodyRow, 'path'>): Promise<BodyRow[]> {
+  const ids = body.path.split('/').filter(Boolean).map(Number).slice(0, -1)
+  if (ids.length === 0) return []
+  return db.selectFrom('bodies').selectAll().where('id', 'in', ids).orderBy('depth').execute()
+}
