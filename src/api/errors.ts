@@ -29,6 +29,14 @@ export const ERROR_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   INTERNAL_ERROR: 500,
   ACCOUNT_NOT_LINKED: 404,
   ALREADY_ERASED: 409,
+  CHARTER_INVALID: 422,
+  CHARTER_NOT_ADOPTED: 409,
+  UNKNOWN_POST: 422,
+  NOT_ELIGIBLE: 422,
+  APPOINTMENT_NOT_ALLOWED: 422,
+  SEATS_FILLED: 409,
+  MANDATE_ENDED: 409,
+  MANDATE_NOT_FOUND: 404,
 }
 
 /** The one error shape every failing response carries. */

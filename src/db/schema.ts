@@ -138,6 +138,56 @@ export interface SettingsTable {
   value: ColumnType<unknown, string, string>
 }
 
+export interface CharterVersionsTable {
+  id: IdColumn
+  name: string
+  /** The validated document (defaults filled in), as the engine reads it. */
+  document: ColumnType<unknown, string, string>
+  /** The file as adopted, comments included, so members can read the charter as written. */
+  source: string
+  source_sha256: string
+  decision_kind: 'congress' | 'conference' | 'committee'
+  decision_title: string
+  decided_on: string
+  decision_body_id: number
+  effective_from: string
+  adopted_at: Timestamp
+  event_id: number
+}
+
+export interface MandatesTable {
+  id: IdColumn
+  region_id: number
+  member_id: number
+  body_id: number
+  post: string
+  starts_on: string
+  /** Planned end: the end of the term, or the appointment's expiry. */
+  ends_on: string
+  ended_on: string | null
+  end_reason: 'term-ended' | 'resigned' | 'recalled' | 'replaced' | null
+  how: 'elected' | 'appointed'
+  election_id: number | null
+  appointed_by_body_id: number | null
+  justification: string | null
+  /** The charter rule that allowed an appointment (or required the election). */
+  rule_id: string | null
+  charter_version_id: number
+  /** The member's first mandate: a new active worker "promoted from the ranks". */
+  first_mandate: boolean
+  event_id: number
+  created_at: Timestamp
+}
+
+export interface DuesPaymentsTable {
+  member_id: number
+  /** First day of the month paid for. */
+  month: string
+  region_id: number
+  paid_on: string
+  event_id: number
+}
+
 export interface DB {
   bodies: BodiesTable
   members: MembersTable
@@ -150,6 +200,9 @@ export interface DB {
   role_grants: RoleGrantsTable
   sessions: SessionsTable
   settings: SettingsTable
+  charter_versions: CharterVersionsTable
+  mandates: MandatesTable
+  dues_payments: DuesPaymentsTable
 }
 
 export type BodyRow = Selectable<BodiesTable>
@@ -157,3 +210,5 @@ export type MemberRow = Selectable<MembersTable>
 export type NewMember = Insertable<MembersTable>
 export type EventRow = Selectable<EventsTable>
 export type SealRow = Selectable<SealsTable>
+export type CharterVersionRow = Selectable<CharterVersionsTable>
+export type MandateRow = Selectable<MandatesTable>

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { accountEvents } from '../accounts/events.ts'
+import { charterEvents } from '../charter/events.ts'
 import { bulkEvents } from '../demo/events.ts'
+import { mandateEvents } from '../mandates/events.ts'
 import { memberEvents } from '../members/events.ts'
 import { orgEvents } from '../orgs/events.ts'
 import { privacyEvents } from '../privacy/events.ts'
@@ -15,6 +17,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   ...accountEvents,
   ...bulkEvents,
   ...privacyEvents,
+  ...charterEvents,
+  ...mandateEvents,
 ])
 
 export type CharterEvent = z.infer<typeof eventSchema>

@@ -12,6 +12,7 @@ const BODY_FIELDS = [
   'toUnitId',
   'scopeBodyId',
   'membersTransferredTo',
+  'appointedByBodyId',
 ] as const
 
 /** Names a page of events refers to: actors' display names, and bodies with their paths. */

@@ -26,6 +26,21 @@ export const ERROR_CODES = [
   'INTERNAL_ERROR',
   'ACCOUNT_NOT_LINKED',
   'ALREADY_ERASED',
+  /** A charter document that does not validate; details list every problem with path and line. */
+  'CHARTER_INVALID',
+  /** No charter version is in force at the date asked about. */
+  'CHARTER_NOT_ADOPTED',
+  /** The post does not exist in the charter in force (or not at the body's level). */
+  'UNKNOWN_POST',
+  /** The member may not hold the post; details carry the reasons with their rule ids. */
+  'NOT_ELIGIBLE',
+  /** The charter requires election and allows no appointment with the justification given. */
+  'APPOINTMENT_NOT_ALLOWED',
+  /** Every seat of the post is held. */
+  'SEATS_FILLED',
+  /** The mandate has already ended. */
+  'MANDATE_ENDED',
+  'MANDATE_NOT_FOUND',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -12,6 +12,9 @@ import * as membersJoined from './20261126_0510_members_joined.ts'
 import * as sealGaps from './20261126_0520_seal_gaps.ts'
 import * as memberReadsIndex from './20261126_0540_member_reads_index.ts'
 import * as bodySearch from './20261126_0550_body_search.ts'
+import * as charterVersions from './20261126_0600_charter_versions.ts'
+import * as mandates from './20261126_0601_mandates.ts'
+import * as duesPayments from './20261126_0602_dues_payments.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -31,4 +34,7 @@ export const migrations: Record<string, Migration> = {
   '20261126_0520_seal_gaps': sealGaps,
   '20261126_0540_member_reads_index': memberReadsIndex,
   '20261126_0550_body_search': bodySearch,
+  '20261126_0600_charter_versions': charterVersions,
+  '20261126_0601_mandates': mandates,
+  '20261126_0602_dues_payments': duesPayments,
 }

@@ -1,0 +1,92 @@
+import type { Executor } from '../../db/client.ts'
+import { AppError } from '../shared/errors.ts'
+import { type CharterDocument, charterDocumentShape } from './document-schema.ts'
+
+/** One adopted version of the charter, as the engine reads it. */
+export interface CharterVersion {
+  readonly versionId: number
+  readonly name: string
+  readonly effectiveFrom: string
+  readonly decision: {
+    readonly kind: 'congress' | 'conference' | 'committee'
+    readonly title: string
+    readonly decidedOn: string
+    readonly bodyId: number
+  }
+  readonly document: CharterDocument
+}
+
+// Versions never change once adopted, so a parsed document is cached by version id; the query
+// that picks the version for a date still runs every time (a new adoption is seen at once).
+const parsedDocuments = new Map<number, CharterDocument>()
+
+function toVersion(row: {
+  id: number
+  name: string
+  effective_from: string
+  decision_kind: CharterVersion['decision']['kind']
+  decision_title: string
+  decided_on: string
+  decision_body_id: number
+  document: unknown
+}): CharterVersion {
+  let document = parsedDocuments.get(row.id)
+  if (!document) {
+    document = charterDocumentShape.parse(row.document)
+    parsedDocuments.set(row.id, document)
+  }
+  return {
+    versionId: row.id,
+    name: row.name,
+    effectiveFrom: row.effective_from,
+    decision: {
+      kind: row.decision_kind,
+      title: row.decision_title,
+      decidedOn: row.decided_on,
+      bodyId: row.decision_body_id,
+    },
+    document,
+  }
+}
+
+const versionColumns = [
+  'id',
+  'name',
+  'effective_from',
+  'decision_kind',
+  'decision_title',
+  'decided_on',
+  'decision_body_id',
+  'document',
+] as const
+
+/** The version in force on `date` (YYYY-MM-DD), or null when none had taken effect by then. */
+export async function findCharterInForce(db: Executor, date: string): Promise<CharterVersion | null> {
+  const row = await db
+    .selectFrom('charter_versions')
+    .select(versionColumns)
+    .where('effective_from', '<=', date)
+    .orderBy('effective_from', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? toVersion(row) : null
+}
+
+/** The version in force on `date`; CHARTER_NOT_ADOPTED when there is none. */
+export async function charterInForce(db: Executor, date: string): Promise<CharterVersion> {
+  const version = await findCharterInForce(db, date)
+  if (!version) {
+    throw new AppError('CHARTER_NOT_ADOPTED', `No charter version was in force on ${date}`, { date })
+  }
+  return version
+}
+
+/** A version by id (for a mandate's version, say); null when there is none. */
+export async function findCharterVersion(db: Executor, versionId: number): Promise<CharterVersion | null> {
+  const row = await db
+    .selectFrom('charter_versions')
+    .select(versionColumns)
+    .where('id', '=', versionId)
+    .executeTakeFirst()
+  return row ? toVersion(row) : null
+}
