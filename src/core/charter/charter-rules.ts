@@ -27,12 +27,16 @@ export function postRule(document: CharterDocument, post: string): PostRule {
 export function postRuleAtLevel(document: CharterDocument, post: string, level: string): PostRule {
   const rule = postRule(document, post)
   if (rule.level !== level) {
-    throw new AppError('UNKNOWN_POST', `The post "${post}" belongs to ${rule.level} bodies, not ${level} bodies`, {
-      post,
-      ruleId: rule.id,
-      postLevel: rule.level,
-      bodyLevel: level,
-    })
+    throw new AppError(
+      'UNKNOWN_POST',
+      `The post "${post}" belongs to ${rule.level} bodies, not ${level} bodies`,
+      {
+        post,
+        ruleId: rule.id,
+        postLevel: rule.level,
+        bodyLevel: level,
+      },
+    )
   }
   return rule
 }

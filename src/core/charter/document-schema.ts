@@ -16,7 +16,10 @@ const slug = z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, 'use lower-case letters,
 /** Rule ids are dotted slugs, e.g. `standing.unit-secretary`; unique across the document. */
 const ruleId = z
   .string()
-  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$/, 'rule ids are dotted lower-case slugs, e.g. standing.unit-secretary')
+  .regex(
+    /^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)*$/,
+    'rule ids are dotted lower-case slugs, e.g. standing.unit-secretary',
+  )
   .max(100)
 const levelName = z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'level names are lower-case slugs')
 /** A calendar date, 'YYYY-MM-DD'; 1923-02-30 is refused. */
@@ -92,7 +95,13 @@ const levelsFilter = { levels: z.union([z.literal('all'), z.array(levelName).min
 
 /** Deliberation: limits on discussion, what is major, the two exceptions, quorum, initiatives, meetings. */
 export const deliberationRuleSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ ...ruleBase, kind: z.literal('limits'), ...levelsFilter, minimumDays: days, maximumDays: days }),
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('limits'),
+    ...levelsFilter,
+    minimumDays: days,
+    maximumDays: days,
+  }),
   z.strictObject({
     ...ruleBase,
     kind: z.literal('major'),
