@@ -6,6 +6,7 @@ import { generateOrganisation } from '../src/core/demo/generate-organisation.ts'
 import { SeededRandom } from '../src/core/demo/random.ts'
 import { cliActor } from '../src/core/shared/actor.ts'
 import { systemClock, toIsoDate } from '../src/core/shared/clock.ts'
+import { measureEligibility } from './eligibility.ts'
 import { type BackendKind, type BenchBackend, openBackend } from './support/backends.ts'
 import { measureCsvImport } from './support/csv-import.ts'
 import { explainMemberQueries, explainNewerReads } from './support/explain.ts'
@@ -32,6 +33,7 @@ interface Options {
   quick: boolean
   eventLog: boolean
   explain: boolean
+  eligibility: boolean
 }
 
 const positive = (value: string) => {
@@ -65,6 +67,7 @@ const program = new Command('bench')
   )
   .option('--no-event-log', 'skip the event-log bench on the server')
   .option('--no-explain', 'skip the EXPLAIN ANALYZE of the member queries')
+  .option('--no-eligibility', 'skip the eligibility bench (charter adopted, eligible lists, checks)')
   .parse()
 
 const given = program.opts<Options>()
@@ -113,6 +116,15 @@ async function runBackend(kind: BackendKind): Promise<BackendReport> {
     }
     report.latencies = await measureLatencies(database.db, sampling)
     if (options.explain) report.plans = await explainMemberQueries(database.db, toIsoDate(systemClock.now()))
+    if (options.eligibility) {
+      report.eligibility = await measureEligibility(database, kind === 'postgres', {
+        samples: Math.min(options.samples, 100),
+        asOf: sampling.asOf,
+        seed: 2023,
+        explain: options.explain,
+        log,
+      })
+    }
     if (options.newerReads) await newerReads(backend, report, sampling)
     if (kind === 'postgres' && backend.serverUrl && options.eventLog) {
       await eventLog(backend.serverUrl, report)

@@ -31,6 +31,8 @@ export interface BackendReport {
   readonly eventLog?: string
   readonly eventLogNote?: string
   readonly plans?: string
+  /** The eligibility section (bench/eligibility.ts), markdown. */
+  readonly eligibility?: string
   /** The synthetic log the newer reads run on, and those reads' figures and plans. */
   readonly syntheticLog?: SyntheticLogFigures
   readonly newerLatencies?: readonly LatencyRow[]
@@ -116,6 +118,7 @@ export function renderReport(report: BackendReport): string {
   if (report.plans) {
     lines.push('', '## Query plans: EXPLAIN (ANALYZE, BUFFERS) of listMembers as it runs', '', report.plans)
   }
+  if (report.eligibility) lines.push('', report.eligibility)
   if (report.syntheticLog) {
     const log = report.syntheticLog
     lines.push(

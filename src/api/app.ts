@@ -13,9 +13,12 @@ import { errorResponse, toAppError, validationError } from './errors.ts'
 import { registerAccountRoutes } from './routes/accounts.ts'
 import { registerBodyRoutes } from './routes/bodies.ts'
 import { registerBodySearchRoutes } from './routes/body-search.ts'
+import { registerCharterRoutes } from './routes/charter.ts'
 import { registerContactRoutes } from './routes/contacts.ts'
+import { registerEligibilityRoutes } from './routes/eligibility.ts'
 import { registerEventRoutes } from './routes/events.ts'
 import { registerImportExportRoutes } from './routes/import-export.ts'
+import { registerMandateRoutes } from './routes/mandates.ts'
 import { registerMemberRoutes } from './routes/members.ts'
 import { registerOrganisationRoutes } from './routes/organisation.ts'
 import { registerPrivacyRoutes } from './routes/privacy.ts'
@@ -149,6 +152,9 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerBodySearchRoutes(app)
   registerPrivacyRoutes(app)
   registerEventRoutes(app)
+  registerCharterRoutes(app)
+  registerMandateRoutes(app)
+  registerEligibilityRoutes(app)
 
   const documentConfig = {
     openapi: '3.1.0',

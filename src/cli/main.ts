@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { registerCharterCommands } from './commands/charter-commands.ts'
+import { registerMandateCommands } from './mandate-commands.ts'
 import { runCommand } from './runtime.ts'
 
 /** Parses a positive whole number for an option, or explains what was wrong. */
@@ -115,5 +117,26 @@ program
       await verifyLogCommand(options)
     }),
   )
+
+program
+  .command('eligible')
+  .description('who may hold a post in a body: one member’s verdict with rule ids, or the eligible list')
+  .requiredOption('--post <post>', 'the post, as the charter names it (e.g. region-secretary)')
+  .requiredOption('--body <id>', 'id of the body the post belongs to', positiveInt)
+  .option('--member <id>', 'check this member only, with every reason', positiveInt)
+  .option('--date <date>', 'YYYY-MM-DD (default: the organisation’s today)')
+  .option('--limit <n>', 'members per page', positiveInt, 50)
+  .option('--cursor <cursor>', 'the next page, as printed after a page')
+  .option('--json', 'print JSON')
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { eligibleCommand } = await import('./commands/eligible.ts')
+      await eligibleCommand(options)
+    }),
+  )
+
+registerMandateCommands(program, { dataOption, positiveInt })
+registerCharterCommands(program, dataOption)
 
 await program.parseAsync(process.argv)

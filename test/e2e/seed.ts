@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { createAccount } from '../../src/core/accounts/create-account.ts'
 import { grantRole } from '../../src/core/accounts/grant-role.ts'
+import { adoptCharter } from '../../src/core/charter/adopt-charter.ts'
+import { appointToPost } from '../../src/core/mandates/appoint-to-post.ts'
+import { recordElectedMandate } from '../../src/core/mandates/record-elected-mandate.ts'
 import { changeMemberStatus } from '../../src/core/members/change-member-status.ts'
 import { registerMember } from '../../src/core/members/register-member.ts'
 import { configureOrganisation } from '../../src/core/orgs/configure-organisation.ts'
@@ -25,10 +30,15 @@ export interface JourneyOrganisation {
   readonly villageId: number
 }
 
+/** The default charter, adopted by the Twelfth Congress in the seed. */
+const DEFAULT_CHARTER = resolve(import.meta.dirname, '../../charter/default.yaml')
+
 /**
  * A small 1923 organisation through the core use cases: central → two regions → a district →
  * two units, four members in the factory unit (one with a status history), an admin account on the
- * central committee and a secretary account on the district.
+ * central committee and a secretary account on the district. The default charter is in force
+ * (Twelfth Congress), and the factory unit has a secretary appointed by the region committee
+ * ("no literate candidate") and a bureau member elected by the unit.
  */
 export async function seedJourney(database: Database, clock: Clock): Promise<JourneyOrganisation> {
   return database.db.transaction().execute(async (trx) => {
@@ -50,8 +60,8 @@ export async function seedJourney(database: Database, clock: Clock): Promise<Jou
 
     const member = (fullName: string, joinedOn: string, category: 'worker' | 'peasant' | 'employee') =>
       registerMember(ctx, { unitId: works.id, fullName, joinedOn, category, status: 'full' })
-    await member('Pyotr Alekseev', '1905-03-01', 'worker')
-    await member('Anna Kuznetsova', '1917-04-15', 'worker')
+    const pyotr = await member('Pyotr Alekseev', '1905-03-01', 'worker')
+    const anna = await member('Anna Kuznetsova', '1917-04-15', 'worker')
     await member('Ivan Sidorov', '1922-02-01', 'employee')
     const candidate = await registerMember(ctx, {
       unitId: works.id,
@@ -65,6 +75,28 @@ export async function seedJourney(database: Database, clock: Clock): Promise<Jou
       to: 'full',
       onDate: '1920-01-15',
       reason: 'Probation served',
+    })
+
+    await adoptCharter(ctx, {
+      source: readFileSync(DEFAULT_CHARTER, 'utf8'),
+      fileName: 'charter/default.yaml',
+      decision: { kind: 'congress', title: 'Twelfth Congress', decidedOn: '1923-04-25' },
+      effectiveFrom: '1923-04-25',
+    })
+    await appointToPost(ctx, {
+      memberId: pyotr.id,
+      bodyId: works.id,
+      post: 'unit-secretary',
+      appointedByBodyId: moscow.id,
+      justification: 'no-literate-candidate',
+      startsOn: '1923-09-01',
+    })
+    await recordElectedMandate(ctx, {
+      memberId: anna.id,
+      bodyId: works.id,
+      post: 'unit-bureau-member',
+      startsOn: '1923-05-10',
+      electionId: null,
     })
 
     const account = await createAccount(ctx, {

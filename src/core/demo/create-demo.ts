@@ -7,6 +7,8 @@ import { DEFAULT_LEVELS } from '../orgs/organisation-settings.ts'
 import { type Actor, systemActor } from '../shared/actor.ts'
 import { type Clock, offsetClock } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
+import { createDemoCharter } from './create-demo-charter.ts'
+import { createDemoMandates, type DemoMandateSummary } from './create-demo-mandates.ts'
 import { createDemoMember } from './create-demo-member.ts'
 import { createTree } from './create-tree.ts'
 import { DEMO_REGIONS, demoTree } from './demo-tree.ts'
@@ -40,6 +42,8 @@ export interface DemoSummary {
   readonly bodies: number
   readonly units: number
   readonly members: number
+  /** The secretaries' mandates: elected, appointed, and posts left vacant. */
+  readonly mandates: DemoMandateSummary
   readonly accounts: readonly { email: string; role: string; bodyId: number }[]
   readonly password: string
 }
@@ -79,6 +83,9 @@ export async function createDemoOrganisation(
     })
     const nodes = demoTree(random)
     const ids = await createTree(ctx, nodes, 'demo')
+    // The rules from the Tenth Congress to the Twelfth, adopted by the congresses in the name of the
+    // central committee, so the mandates below are checked against the version of their date.
+    const versions = await createDemoCharter(ctx, ids.get('central') as number)
     const rural = new Set(DEMO_REGIONS.filter((region) => region.border).map((region) => region.key))
     const places: SeedPlace[] = nodes
       .filter((node) => node.level === 'unit')
@@ -91,6 +98,7 @@ export async function createDemoOrganisation(
       source: 'demo',
       onProgress: (progress) => options.onProgress?.(progress.rows, total),
     })
+    const mandates = await createDemoMandates(ctx, random, nodes, ids, versions)
     const accounts: { email: string; role: string; bodyId: number }[] = []
     const accountIds = new Map<string, number>()
     for (const account of DEMO_ACCOUNTS) {
@@ -117,6 +125,7 @@ export async function createDemoOrganisation(
       bodies: nodes.length,
       units: places.length,
       members: loaded.count,
+      mandates,
       accounts,
       password: DEMO_PASSWORD,
     }

@@ -33,16 +33,22 @@ const STATUS_WORDS: Record<string, string> = {
   left: 'no longer a member',
 }
 
-function scopeReason(post: PostRule, place: PostPlace, member: MemberOnDate): EligibilityReason {
+// Someone who had not joined by the date belongs to no organisation then, so the post rule fails
+// for them even when the charter is silent on voting rights (which would otherwise catch it).
+function scopeReason(
+  post: PostRule,
+  place: PostPlace,
+  member: MemberOnDate,
+  date: string,
+): EligibilityReason {
   const inScope = member.unitPath.startsWith(place.bodyPath)
-  return {
-    ruleId: post.id,
-    text: post.text,
-    satisfied: inScope,
-    detail: inScope
-      ? `Belongs to an organisation within ${place.bodyName}`
-      : `Belongs to an organisation outside ${place.bodyName}`,
-  }
+  const detail =
+    member.status === null
+      ? `Not yet a member on ${date} (joined ${member.joinedOn})`
+      : inScope
+        ? `Belongs to an organisation within ${place.bodyName}`
+        : `Belongs to an organisation outside ${place.bodyName}`
+  return { ruleId: post.id, text: post.text, satisfied: inScope && member.status !== null, detail }
 }
 
 function standingReason(rule: StandingRule, member: MemberOnDate, date: string): EligibilityReason {
@@ -94,7 +100,7 @@ export function evaluateEligibility(
   member: MemberOnDate,
   date: string,
 ): EligibilityVerdict {
-  const reasons: EligibilityReason[] = [scopeReason(post, place, member)]
+  const reasons: EligibilityReason[] = [scopeReason(post, place, member, date)]
   const rights = votingRights(document)
   if (rights) {
     const satisfied = member.status !== null && rights.stand.includes(member.status)

@@ -12,7 +12,7 @@ export interface MemberOnDate {
   readonly status: MemberStatus | null
   /** Null unless they were a full member on the date. */
   readonly fullMemberSince: string | null
-  /** Months of dues paid for, up to the date. */
+  /** Months of dues paid for: months begun by the date and paid on or before it. */
   readonly duesMonthsPaid: number
 }
 
@@ -52,6 +52,8 @@ export async function loadMemberOnDate(db: Executor, member: MemberRow, date: st
       .select((eb) => eb.fn.countAll<string>().as('months'))
       .where('member_id', '=', member.id)
       .where('month', '<=', date)
+      // Arrears paid later did not count yet on the date: standing on a past date is what it was then.
+      .where('paid_on', '<=', date)
       .executeTakeFirstOrThrow(),
   ])
   const status = statusOn(member, changes, date)

@@ -30,6 +30,16 @@ export type BodyAction =
   | 'events.read'
   /** See the sealing status of the whole log and verify it: checked on the root body only. */
   | 'log.verify'
+  /** Read the charter (versions, rules in force): any signed-in principal, wherever their grant. */
+  | 'charter.read'
+  /** Adopt a charter version: checked on the root body, so only an admin granted there. */
+  | 'charter.adopt'
+  /**
+   * Record who holds the body's posts: elected mandates and their ends. For appointments it is
+   * checked on the APPOINTING body (a body fills the posts below it). Who holds a post is public
+   * to anyone who may read the body (`body.read`).
+   */
+  | 'mandates.manage'
 
 export type MemberAction =
   | 'member.read'
@@ -53,6 +63,10 @@ const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
   'accounts.manage': ['admin'],
   'events.read': ['admin', 'secretary'],
   'log.verify': ['admin'],
+  // Everyone signed in reads the charter (see can()); the roles here matter only for completeness.
+  'charter.read': ['admin', 'secretary', 'member'],
+  'charter.adopt': ['admin'],
+  'mandates.manage': ['admin', 'secretary'],
 }
 
 const MEMBER_RULES: Record<MemberAction, readonly Role[]> = {
@@ -89,6 +103,8 @@ export function can(principal: Principal | null, action: Action, target: Target)
     return anyGrant(principal, MEMBER_RULES[action], target.unitPath)
   }
   if (isMemberAction(action)) return false
+  // The rulebook binds every member, so every signed-in member may read it.
+  if (action === 'charter.read') return true
   if (action === 'body.read' && onOwnPath(principal, target.path)) return true
   return anyGrant(principal, SUBTREE_RULES[action], target.path)
 }

@@ -2,6 +2,7 @@ import { apiGet } from '../api/client.ts'
 import type { Organisation } from '../api/types.ts'
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage.tsx'
 import { LogIntegrityPage } from '../features/activity/LogIntegrityPage.tsx'
+import { CharterPage } from '../features/charter/CharterPage.tsx'
 import { BodyPage } from '../features/orgs/BodyPage.tsx'
 import { MyDataPage } from '../features/privacy/MyDataPage.tsx'
 import { SignInPage } from '../features/session/SignInPage.tsx'
@@ -42,6 +43,8 @@ export function App() {
             return <ChangePasswordPage />
           case 'log':
             return <LogIntegrityPage />
+          case 'charter':
+            return <CharterPage versionId={route.versionId} />
           case 'not-found':
             return (
               <section className="card">

@@ -1,6 +1,7 @@
 import type { Organisation, Principal } from '../api/types.ts'
 import { OrganisationDate } from '../features/orgs/OrganisationDate.tsx'
 import { UserMenu } from '../features/session/UserMenu.tsx'
+import { CHARTER_HREF, useRoute } from './router.ts'
 
 interface HeaderProps {
   readonly organisation: Organisation | null
@@ -8,8 +9,9 @@ interface HeaderProps {
   readonly onSignOut: () => Promise<void>
 }
 
-/** The organisation's name and date, and who is signed in. */
+/** The organisation's name and date, the main links, and who is signed in. */
 export function Header({ organisation, principal, onSignOut }: HeaderProps) {
+  const route = useRoute()
   return (
     <header className="app-header">
       <div className="brand">
@@ -18,6 +20,13 @@ export function Header({ organisation, principal, onSignOut }: HeaderProps) {
         </a>
         {organisation ? <OrganisationDate organisation={organisation} /> : null}
       </div>
+      {principal ? (
+        <nav className="main-nav" aria-label="Main">
+          <a href={CHARTER_HREF} aria-current={route.page === 'charter' ? 'page' : undefined}>
+            Charter
+          </a>
+        </nav>
+      ) : null}
       {principal ? <UserMenu principal={principal} onSignOut={onSignOut} /> : null}
     </header>
   )

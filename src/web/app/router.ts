@@ -7,6 +7,7 @@ export type Route =
   | { readonly page: 'my-data' }
   | { readonly page: 'password' }
   | { readonly page: 'log' }
+  | { readonly page: 'charter'; readonly versionId: number | null }
   | { readonly page: 'not-found'; readonly hash: string }
 
 /** The signed-in member's own data (personal-data rights). */
@@ -18,6 +19,14 @@ export const PASSWORD_HREF = '#/me/password'
 /** The integrity of the whole event log (admins at the root). */
 export const LOG_HREF = '#/log'
 
+/** The charter in force, its versions and rules. */
+export const CHARTER_HREF = '#/charter'
+
+/** The charter page with one version's source open. */
+export function charterVersionHref(versionId: number): string {
+  return `${CHARTER_HREF}/versions/${versionId}`
+}
+
 /** Parses '#/bodies/12', '#/bodies/12/members/40' or '#/me/data' (anything else is home or not found). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
@@ -25,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (path === MY_DATA_HREF.slice(1)) return { page: 'my-data' }
   if (path === PASSWORD_HREF.slice(1)) return { page: 'password' }
   if (path === LOG_HREF.slice(1)) return { page: 'log' }
+  const charter = /^\/charter(?:\/versions\/(\d+))?\/?$/.exec(path)
+  if (charter) return { page: 'charter', versionId: charter[1] ? Number(charter[1]) : null }
   const match = /^\/bodies\/(\d+)(?:\/members\/(\d+))?\/?$/.exec(path)
   if (match) {
     return { page: 'body', bodyId: Number(match[1]), memberId: match[2] ? Number(match[2]) : null }

@@ -43,6 +43,18 @@ function statusWord(value: unknown): string {
   return STATUS_WORDS[text(value)] ?? text(value)
 }
 
+const END_WORDS: Readonly<Record<string, string>> = {
+  'term-ended': 'term ended',
+  resigned: 'resigned',
+  recalled: 'recalled',
+  replaced: 'replaced by an elected holder',
+}
+
+/** 'unit-secretary' → 'unit secretary'. */
+function postWords(value: unknown): string {
+  return text(value).replaceAll('-', ' ')
+}
+
 const SOURCES: Readonly<Record<string, string>> = {
   csv: 'from CSV',
   generate: 'by the generator',
@@ -186,6 +198,43 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
     label: 'Member erased',
     sentence: ({ actor, payload }) =>
       `${actor} erased the personal data of member #${num(payload.memberId)} (${humanise(text(payload.reason)).replaceAll('_', ' ')})`,
+  },
+  'charter.adopted': {
+    label: 'Charter adopted',
+    sentence: ({ actor, payload }) => {
+      const decision = (payload.decision ?? {}) as Record<string, unknown>
+      return (
+        `${actor} recorded “${text(payload.name)}”, adopted by ${text(decision.title)} on ` +
+        `${formatShortDate(text(decision.decidedOn))}, in force from ${formatShortDate(text(payload.effectiveFrom))}`
+      )
+    },
+  },
+  'mandate.elected': {
+    label: 'Mandate (elected)',
+    sentence: ({ actor, payload, bodyName }) =>
+      `${actor} recorded member #${num(payload.memberId)} elected ${postWords(payload.post)} of ` +
+      `${bodyName(payload.bodyId)} from ${formatShortDate(text(payload.startsOn))}` +
+      (payload.firstMandate === true ? ', promoted from the ranks' : ''),
+  },
+  'mandate.appointed': {
+    label: 'Mandate (appointed)',
+    sentence: ({ actor, payload, bodyName }) =>
+      `${actor} recorded member #${num(payload.memberId)} appointed ${postWords(payload.post)} of ` +
+      `${bodyName(payload.bodyId)} by ${bodyName(payload.appointedByBodyId)}, from ` +
+      `${formatShortDate(text(payload.startsOn))} until ${formatShortDate(text(payload.endsOn))}` +
+      (payload.justification ? ` (${text(payload.justification)})` : ''),
+  },
+  'mandate.ended': {
+    label: 'Mandate ended',
+    sentence: ({ actor, event, payload }) =>
+      `${actor} ended ${subjectRef(event, 'mandate')} on ${formatShortDate(text(payload.onDate))} ` +
+      `(${END_WORDS[text(payload.reason)] ?? text(payload.reason)})`,
+  },
+  'member.dues_paid': {
+    label: 'Dues paid',
+    sentence: ({ actor, event, payload }) =>
+      `${actor} recorded ${plural(Array.isArray(payload.months) ? payload.months.length : 0, 'month')} of dues ` +
+      `paid by ${subjectRef(event, 'member')} on ${formatShortDate(text(payload.paidOn))}`,
   },
 }
 

@@ -8,6 +8,7 @@ import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
+import { MemberMandates } from '../mandates/MemberMandates.tsx'
 import { ErasureSection } from '../privacy/ErasureSection.tsx'
 import { MemberActions } from './MemberActions.tsx'
 import { MemberHistory } from './MemberHistory.tsx'
@@ -48,6 +49,9 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
           ) : null}
           <ErasureSection memberId={detail.data.member.id} fullName={detail.data.member.fullName} />
           <dl className="facts-list">
+            {/* The id is what the appointment and eligibility forms ask for. */}
+            <dt>Member id</dt>
+            <dd className="mono">{detail.data.member.id}</dd>
             <dt>Unit</dt>
             <dd>
               <a href={bodyHref(detail.data.member.unitId)}>{detail.data.unitName}</a>
@@ -76,6 +80,8 @@ export function MemberDetailPanel({ memberId, closeHref }: MemberDetailPanelProp
             <dt>Phone</dt>
             <dd>{detail.data.member.phone ?? '—'}</dd>
           </dl>
+          <h3>Mandates</h3>
+          <MemberMandates memberId={detail.data.member.id} />
           <h3>History</h3>
           <MemberHistory detail={detail.data} />
         </>

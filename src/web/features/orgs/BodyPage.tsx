@@ -8,6 +8,7 @@ import { useAsync } from '../../shared/use-async.ts'
 import { PeopleSection } from '../accounts/PeopleSection.tsx'
 import { ActivitySection } from '../activity/ActivitySection.tsx'
 import { ContactsSection } from '../contacts/ContactsSection.tsx'
+import { PostsSection } from '../mandates/PostsSection.tsx'
 import { MembersSection } from '../members/MembersSection.tsx'
 import { BodyActions } from './BodyActions.tsx'
 import { BodySummary } from './BodySummary.tsx'
@@ -42,6 +43,7 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
             <ChildrenList bodyId={bodyId} />
           </section>
         ) : null}
+        <PostsSection body={body} canReadMembers={permissions.canReadMembers} />
         {permissions.canReadMembers ? (
           <MembersSection body={body} isUnit={level.isUnit} permissions={permissions} memberId={memberId} />
         ) : null}
