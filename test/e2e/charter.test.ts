@@ -31,7 +31,10 @@ describe('browser journey: the charter, who holds the posts, and who may stand',
     // Each rule shows its text, the id members cite, and its parameters in words.
     const standing = page.getByRole('region', { name: 'Standing for posts' })
     const rule = standing.getByRole('listitem').filter({ hasText: 'standing.region-secretary' })
-    await seesText(rule, 'A region committee secretary must have joined the party before the October Revolution')
+    await seesText(
+      rule,
+      'A region committee secretary must have joined the party before the October Revolution',
+    )
     await seesText(rule.locator('.rule-params'), 'joined before 7 Nov 1917')
 
     const versions = page.getByRole('region', { name: 'Versions' })
@@ -117,8 +120,12 @@ describe('browser journey: the charter, who holds the posts, and who may stand',
     await page.screenshot({ path: '/tmp/charter-eligibility.png', fullPage: true })
 
     await post.getByRole('button', { name: 'Who may stand?' }).click()
-    const eligible = post.getByRole('region', { name: 'Who may stand for Secretary of the district committee' })
+    const eligible = post.getByRole('region', {
+      name: 'Who may stand for Secretary of the district committee',
+    })
     const names = eligible.locator('tbody tr td:first-child')
-    await expect.poll(() => names.allInnerTexts()).toEqual(['Pyotr Alekseev', 'Anna Kuznetsova', 'Maria Volkova'])
+    await expect
+      .poll(() => names.allInnerTexts())
+      .toEqual(['Pyotr Alekseev', 'Anna Kuznetsova', 'Maria Volkova'])
   })
 })

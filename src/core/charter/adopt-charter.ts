@@ -32,7 +32,13 @@ export interface AdoptCharterInput {
 }
 
 async function decidingBody(ctx: UseCaseContext, bodyId: number | undefined) {
-  if (bodyId !== undefined) return getBody(ctx.db, bodyId)
+  if (bodyId !== undefined) {
+    const body = await getBody(ctx.db, bodyId)
+    if (body.status === 'dissolved') {
+      throw new AppError('BODY_DISSOLVED', `Body ${bodyId} is dissolved and decides nothing`, { bodyId })
+    }
+    return body
+  }
   const root = await ctx.db
     .selectFrom('bodies')
     .selectAll()

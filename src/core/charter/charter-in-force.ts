@@ -16,9 +16,11 @@ export interface CharterVersion {
   readonly document: CharterDocument
 }
 
-// Versions never change once adopted, so a parsed document is cached by version id; the query
-// that picks the version for a date still runs every time (a new adoption is seen at once).
-const parsedDocuments = new Map<number, CharterDocument>()
+// Versions never change once adopted, so a parsed document is cached; the query that picks the
+// version for a date still runs every time (a new adoption is seen at once). The key pairs the id
+// with the source's digest because one process may open several databases (tests, benchmarks),
+// where the same id names different documents.
+const parsedDocuments = new Map<string, CharterDocument>()
 
 function toVersion(row: {
   id: number
@@ -28,12 +30,14 @@ function toVersion(row: {
   decision_title: string
   decided_on: string
   decision_body_id: number
+  source_sha256: string
   document: unknown
 }): CharterVersion {
-  let document = parsedDocuments.get(row.id)
+  const key = `${row.id}:${row.source_sha256}`
+  let document = parsedDocuments.get(key)
   if (!document) {
     document = charterDocumentShape.parse(row.document)
-    parsedDocuments.set(row.id, document)
+    parsedDocuments.set(key, document)
   }
   return {
     versionId: row.id,
@@ -57,6 +61,7 @@ const versionColumns = [
   'decision_title',
   'decided_on',
   'decision_body_id',
+  'source_sha256',
   'document',
 ] as const
 
