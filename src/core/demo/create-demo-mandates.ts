@@ -109,13 +109,15 @@ export async function createDemoMandates(
     const body = place(planned.bodyKey)
     const document = versionOn(versions, date).document
     const post = postRuleAtLevel(document, planned.post, body.level)
+    const status = statusOn(candidate, [], date)
+    // The facts loadMemberOnDate would give: no dues rows exist in the demo.
     const facts = {
       memberId: candidate.id,
       unitId: candidate.unit_id,
       unitPath: candidate.unit_path,
       joinedOn: candidate.joined_on,
-      status: statusOn(candidate, [], date),
-      fullMemberSince: candidate.full_member_since,
+      status,
+      fullMemberSince: status === 'full' ? candidate.full_member_since : null,
       duesMonthsPaid: 0,
     }
     return evaluateEligibility(

@@ -101,11 +101,12 @@ function meetsStanding(rule: StandingRule, date: string): RawBuilder<boolean> {
  * order and stops after `limit + 1` rows: (region_id, joined_on, id) for a region-sized scope,
  * (joined_on, id) from the root, and a range of (unit_path, joined_on, id) for small scopes.
  *
- * Where it approximates checkEligibility: the list reads the member's *current* row (status and
- * unit), while checkEligibility reads the status on the date from the dated history. For dates
- * on or after the latest status change (today, as the API and CLI default to) the two agree; a
- * suspension or readmission dated after `date`, or a transfer since, can make a past-dated list
- * differ from checkEligibility, which remains the authority for a single member.
+ * Where it approximates checkEligibility: the list reads the member's *current* status (with
+ * `full_member_since` standing in for the promotion date), while checkEligibility reads the
+ * status on the date from the dated history. For dates on or after the latest status change
+ * (today, as the API and CLI default to) the two agree; a suspension, a leaving or a
+ * readmission dated after `date` can make a past-dated list differ from checkEligibility, which
+ * remains the authority for a single member. Both place the member in their current unit.
  */
 export async function listEligibleMembers(
   db: Executor,

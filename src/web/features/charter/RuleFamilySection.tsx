@@ -18,6 +18,8 @@ interface RuleFamilySectionProps {
 /** One family of rules: its heading, then each rule's text, id (which members cite) and parameters. */
 export function RuleFamilySection({ family, rules, document }: RuleFamilySectionProps) {
   const heading = FAMILY_HEADINGS[family]
+  const titles = new Map(document.rules.posts.map((post) => [post.post, post.title]))
+  const postTitle = (post: string) => titles.get(post) ?? post
   const titleId = `family-${family}`
   return (
     <section className="card rule-family" aria-labelledby={titleId}>
@@ -26,7 +28,7 @@ export function RuleFamilySection({ family, rules, document }: RuleFamilySection
       <ul className="rules">
         {rules.map((summary) => {
           const entry = fullRule(document, family, summary.id)
-          const parameters = entry ? describeRule(entry) : []
+          const parameters = entry ? describeRule(entry, postTitle) : []
           const justifications =
             entry?.family === 'elections' ? (entry.rule.appointment?.justifications ?? []) : []
           return (

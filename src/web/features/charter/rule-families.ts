@@ -119,9 +119,16 @@ function describeDeliberation(
   }
 }
 
-/** A rule's parameters, compact and readable (its text and id are shown apart). */
-export function describeRule(entry: FamilyRule): readonly RuleParameter[] {
+/**
+ * A rule's parameters, compact and readable (its text and id are shown apart). `postTitle` names
+ * a post by the title its post rule gives it (the slug, humanised, when none is given).
+ */
+export function describeRule(
+  entry: FamilyRule,
+  postTitle: (post: string) => string = humanise,
+): readonly RuleParameter[] {
   const p = (label: string, value: string): RuleParameter => ({ label, value })
+  const posts = (values: readonly string[]) => values.map(postTitle).join(', ')
   switch (entry.family) {
     case 'posts': {
       const r = entry.rule
@@ -133,12 +140,12 @@ export function describeRule(entry: FamilyRule): readonly RuleParameter[] {
       ]
     }
     case 'standing':
-      return [p('Posts', list(entry.rule.posts)), p('Standing', describeStanding(entry.rule.minimum))]
+      return [p('Posts', posts(entry.rule.posts)), p('Standing', describeStanding(entry.rule.minimum))]
     case 'elections': {
       const r = entry.rule
       const by = r.appointment?.by
       return [
-        p('Elected posts', r.posts === 'all' ? 'All posts' : list(r.posts)),
+        p('Elected posts', r.posts === 'all' ? 'All posts' : posts(r.posts)),
         p(
           'Appointment',
           by === undefined
