@@ -1,8 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { type Kysely, type RootOperationNode, sql } from 'kysely'
-import { parse, stringify } from 'yaml'
 import { adoptCharter } from '../src/core/charter/adopt-charter.ts'
 import { generateOrganisation } from '../src/core/demo/generate-organisation.ts'
 import { SeededRandom } from '../src/core/demo/random.ts'
@@ -14,6 +13,7 @@ import { systemClock, toIsoDate } from '../src/core/shared/clock.ts'
 import type { Database } from '../src/db/client.ts'
 import type { DB } from '../src/db/schema.ts'
 import { type BackendKind, openBackend } from './support/backends.ts'
+import { BENCH_JOINED_BEFORE, benchCharterSource } from './support/bench-charter.ts'
 import { ExplainPlugin, planSection } from './support/explain.ts'
 import { pickable, timed, timedPages } from './support/latency.ts'
 
@@ -26,32 +26,6 @@ import { pickable, timed, timedPages } from './support/latency.ts'
 
 /** The target of issue 3, judged on the server: region secretary list p95 ≤ 200 ms. */
 export const ELIGIBILITY_TARGET_MS = 200
-
-/**
- * The synthetic members' dates are the 1923 shape moved a century on (1998–2023), so the
- * pre-October rule moves with them: "joined before 2017-11-07" is the report's 1917-11-07.
- */
-export const BENCH_JOINED_BEFORE = '2017-11-07'
-
-const DEFAULT_CHARTER = fileURLToPath(new URL('../charter/default.yaml', import.meta.url))
-
-/** charter/default.yaml with the synthetic levels (an `area` level added) and the moved cutoff. */
-export function benchCharterSource(): string {
-  const document = parse(readFileSync(DEFAULT_CHARTER, 'utf8')) as {
-    name: string
-    levels: string[]
-    rules: { standing: { id: string; text: string; minimum: Record<string, unknown> }[] }
-  }
-  document.name = `${document.name}, for the synthetic organisation`
-  document.levels = [...SYNTHETIC_LEVELS]
-  for (const rule of document.rules.standing) {
-    if ('joinedBefore' in rule.minimum) {
-      rule.minimum = { joinedBefore: BENCH_JOINED_BEFORE }
-      rule.text = `${rule.text.replace(/ \(7 November 1917\)/, '')} Benchmark: joined before ${BENCH_JOINED_BEFORE}.`
-    }
-  }
-  return stringify(document)
-}
 
 export interface EligibilityBenchOptions {
   /** Calls per row; at least 50. */
