@@ -59,6 +59,9 @@ export const MandateSummarySchema = z
     bodyId: z.number().int(),
     bodyName: z.string(),
     post: z.string(),
+    postTitle: z
+      .string()
+      .openapi({ description: 'The post’s title in the charter version the mandate began under' }),
     how,
     startsOn: z.string(),
     endsOn: z.string(),

@@ -101,7 +101,7 @@ const listRoute = createRoute({
     query: z.object({
       post: postSchema,
       date: dateParam,
-      cursor: z.string().max(200).optional(),
+      after: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
       limit: z.coerce.number().int().min(1).max(1000).default(50),
     }),
   },
@@ -167,7 +167,7 @@ export function registerEligibilityRoutes(app: OpenAPIHono<AppEnv>): void {
       bodyId: body.id,
       date: query.date ?? toIsoDate(c.var.deps.clock.now()),
       limit: query.limit,
-      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...(query.after ? { cursor: query.after } : {}),
     })
     await inTransaction(c, (ctx) =>
       recordMemberAccess(ctx, {

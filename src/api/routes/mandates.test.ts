@@ -194,7 +194,7 @@ describe('mandates API', () => {
     expect(first.items).toMatchObject([{ id: electedId, canEnd: true }])
     const second = (await (
       await get(
-        `/api/bodies/${t.tree.unitA.id}/mandates?includeEnded=true&limit=1&cursor=${first.nextCursor}`,
+        `/api/bodies/${t.tree.unitA.id}/mandates?includeEnded=true&limit=1&after=${first.nextCursor}`,
         secretary,
       )
     ).json()) as { items: { id: number; endReason: string }[]; nextCursor: string | null }

@@ -46,7 +46,7 @@ const bodyMandatesRoute = createRoute({
     params: IdParams,
     query: z.object({
       includeEnded: z.enum(['true', 'false']).default('false'),
-      cursor: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
+      after: z.string().max(200).optional().openapi({ description: 'nextCursor of the previous page' }),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
@@ -183,7 +183,7 @@ export function registerMandateRoutes(app: OpenAPIHono<AppEnv>): void {
       asOf: today(c.var.deps.clock),
       includeEnded: query.includeEnded === 'true',
       limit: query.limit,
-      ...(query.cursor ? { after: query.cursor } : {}),
+      ...(query.after ? { after: query.after } : {}),
     })
     const canEnd = can(principal, 'mandates.manage', { kind: 'body', path: body.path })
     return c.json(

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Executor } from '../../db/client.ts'
+import { findCharterVersion } from '../charter/charter-in-force.ts'
 import { decodeCursor, encodeCursor, isoDateSchema, parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
 
@@ -17,6 +18,8 @@ export interface MandateSummary {
   /** The body's materialised path, so callers can check scope per item. */
   readonly bodyPath: string
   readonly post: string
+  /** The post's title in the charter version the mandate began under (the slug if it has none). */
+  readonly postTitle: string
   readonly how: 'elected' | 'appointed'
   readonly startsOn: string
   readonly endsOn: string
@@ -62,7 +65,18 @@ function stateOn(row: Row, date: string): MandateState {
   return row.ends_on < date ? 'expired' : 'active'
 }
 
-function present(row: Row, asOf: string): MandateSummary {
+/** Post titles by version and post slug, for the few charter versions a page of mandates names. */
+async function postTitles(db: Executor, rows: readonly Row[]): Promise<(row: Row) => string> {
+  const titles = new Map<string, string>()
+  for (const versionId of new Set(rows.map((row) => row.charter_version_id))) {
+    const version = await findCharterVersion(db, versionId)
+    for (const post of version?.document.rules.posts ?? [])
+      titles.set(`${versionId}:${post.post}`, post.title)
+  }
+  return (row) => titles.get(`${row.charter_version_id}:${row.post}`) ?? row.post
+}
+
+function present(row: Row, asOf: string, titleOf: (row: Row) => string): MandateSummary {
   return {
     id: row.id,
     memberId: row.member_id,
@@ -71,6 +85,7 @@ function present(row: Row, asOf: string): MandateSummary {
     bodyName: row.body_name,
     bodyPath: row.body_path,
     post: row.post,
+    postTitle: titleOf(row),
     how: row.how,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
@@ -127,8 +142,9 @@ export async function listBodyMandates(
     .execute()
   const items = rows.slice(0, data.limit)
   const last = items[items.length - 1]
+  const titleOf = await postTitles(db, items)
   return {
-    items: items.map((row) => present(row, data.asOf)),
+    items: items.map((row) => present(row, data.asOf, titleOf)),
     nextCursor: rows.length > data.limit && last ? encodeCursor([last.starts_on, last.id]) : null,
   }
 }
@@ -148,5 +164,6 @@ export async function listMemberMandates(
     .orderBy('mandates.id', 'desc')
     .limit(MEMBER_MANDATES_LIMIT)
     .execute()
-  return rows.map((row) => present(row, asOf))
+  const titleOf = await postTitles(db, rows)
+  return rows.map((row) => present(row, asOf, titleOf))
 }

@@ -31,23 +31,22 @@ export function nextCursor(page: { readonly nextCursor: string | null }): string
   return page.nextCursor
 }
 
-/** The query with the cursor added, under the name the route takes (`after` for most). */
-function pageUrl(query: string, after: Cursor | null, param: string): string {
+/** The query with the `after` cursor added (every keyset list route takes it under that name). */
+function pageUrl(query: string, after: Cursor | null): string {
   if (after === null) return query
-  return `${query}${query.includes('?') ? '&' : '?'}${new URLSearchParams({ [param]: String(after) })}`
+  return `${query}${query.includes('?') ? '&' : '?'}${new URLSearchParams({ after: String(after) })}`
 }
 
 /**
  * Keyset pages of a list route. `query` is the route with its filters and limit, and names the
  * list: a new one restarts from an empty first page. loadMore appends the page after the last one's
- * cursor (`nextOf`), sent as `cursorParam`. A new `version` (after an action) reloads the first
- * page but keeps the rows on screen until it comes.
+ * cursor (`nextOf`). A new `version` (after an action) reloads the first page but keeps the rows
+ * on screen until it comes.
  */
 export function useKeysetPages<T, P extends KeysetPage<T> = CursorPage<T>>(
   query: string,
   nextOf: (page: P) => Cursor | null,
   version = 0,
-  cursorParam = 'after',
 ): KeysetPages<T, P> {
   const [pages, setPages] = useState<readonly P[]>([])
   const [loading, setLoading] = useState(true)
@@ -60,7 +59,7 @@ export function useKeysetPages<T, P extends KeysetPage<T> = CursorPage<T>>(
       const mine = generation.current
       setLoading(true)
       setError(null)
-      apiGet<P>(pageUrl(query, after, cursorParam)).then(
+      apiGet<P>(pageUrl(query, after)).then(
         (page) => {
           if (mine !== generation.current) return
           setPages((previous) => (append ? [...previous, page] : [page]))
@@ -73,7 +72,7 @@ export function useKeysetPages<T, P extends KeysetPage<T> = CursorPage<T>>(
         },
       )
     },
-    [query, cursorParam],
+    [query],
   )
 
   useEffect(() => {

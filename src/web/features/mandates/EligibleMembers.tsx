@@ -4,7 +4,7 @@ import { formatLongDate, formatShortDate, plural, wholeYearsBetween } from '../.
 import { PagesFooter, PagesTally } from '../../shared/PagesFooter.tsx'
 import { nextCursor, useKeysetPages } from '../../shared/use-keyset-pages.ts'
 import { statusLabel } from '../members/StatusBadge.tsx'
-import { ELIGIBLE_CURSOR_PARAM, type EligibleMember, type EligibleMembersPage } from './eligibility-types.ts'
+import type { EligibleMember, EligibleMembersPage } from './eligibility-types.ts'
 import type { BodyPost } from './types.ts'
 
 const PAGE_SIZE = 25
@@ -21,8 +21,6 @@ export function EligibleMembers({ bodyId, post, date }: EligibleMembersProps) {
   const pages = useKeysetPages<EligibleMember, EligibleMembersPage>(
     `/bodies/${bodyId}/eligible${queryString({ post: post.post, date, limit: PAGE_SIZE })}`,
     nextCursor,
-    0,
-    ELIGIBLE_CURSOR_PARAM,
   )
   const first = pages.pages[0]
   const byFull = first?.sortedBy === 'fullMemberSince'

@@ -11,12 +11,6 @@ import type { MandateSummary } from './types.ts'
 import '../charter/charter.css'
 import './mandates.css'
 
-/** 'unit-secretary' → 'Unit secretary' (the list names posts by slug, not by the charter's title). */
-function postWords(post: string): string {
-  const words = post.replaceAll('-', ' ')
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
-
 function period(mandate: MandateSummary): string {
   const from = formatShortDate(mandate.startsOn)
   if (mandate.endedOn) return `${from} – ${formatShortDate(mandate.endedOn)}`
@@ -39,8 +33,7 @@ export function MemberMandates({ memberId }: { readonly memberId: number }) {
       {mandates.data.items.map((mandate) => (
         <li key={mandate.id}>
           <div className="mandate-head">
-            <strong>{postWords(mandate.post)}</strong> of{' '}
-            <a href={bodyHref(mandate.bodyId)}>{mandate.bodyName}</a>
+            <strong>{mandate.postTitle}</strong> of <a href={bodyHref(mandate.bodyId)}>{mandate.bodyName}</a>
             <HowBadge how={mandate.how} />
             {mandate.firstMandate ? <PromotedTag /> : null}
           </div>

@@ -46,6 +46,3 @@ export interface EligibleMembersPage {
   readonly sortedBy: 'joinedOn' | 'fullMemberSince'
   readonly rules: readonly { readonly ruleId: string; readonly text: string }[]
 }
-
-/** The name GET /bodies/:id/eligible takes its keyset cursor under. */
-export const ELIGIBLE_CURSOR_PARAM = 'cursor'

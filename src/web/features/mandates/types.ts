@@ -41,6 +41,7 @@ export interface MandateSummary {
   readonly bodyId: number
   readonly bodyName: string
   readonly post: string
+  readonly postTitle: string
   readonly how: MandateHow
   readonly startsOn: string
   readonly endsOn: string
