@@ -4,20 +4,13 @@ import { charterInForce } from '../charter/charter-in-force.ts'
 import { postRuleAtLevel } from '../charter/charter-rules.ts'
 import { assertEligible, checkEligibility } from '../eligibility/check-eligibility.ts'
 import { monthsAfter } from '../eligibility/standing.ts'
-import { appendEvent } from '../events/append-event.ts'
 import { isoDateSchema, parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { checkAppointment } from './appointment-rule.ts'
-import {
-  assertNotHolding,
-  assertSeatFree,
-  bodyRegion,
-  isFirstMandate,
-  lockActiveBody,
-  nextMandateId,
-} from './mandate-support.ts'
+import { assertNotHolding, assertSeatFree, bodyRegion, lockActiveBody } from './mandate-support.ts'
+import { writeMandate } from './write-mandate.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -75,47 +68,19 @@ export async function appointToPost(ctx: UseCaseContext, input: AppointToPostInp
     ? monthsAfter(data.startsOn, allowance.justification.maxMonths)
     : null
   const endsOn = expiry !== null && expiry < termEnd ? expiry : termEnd
-  const firstMandate = await isFirstMandate(ctx.db, data.memberId, data.startsOn)
-  const mandateId = await nextMandateId(ctx.db)
-  const regionId = bodyRegion(body)
-  const eventId = await appendEvent(
-    ctx,
-    {
-      type: 'mandate.appointed',
-      payload: {
-        memberId: data.memberId,
-        bodyId: body.id,
-        post: post.post,
-        startsOn: data.startsOn,
-        endsOn,
-        charterVersionId: charter.versionId,
-        firstMandate,
-        appointedByBodyId: appointingBody.id,
-        justification: allowance.justification?.id ?? null,
-        ruleId: allowance.ruleId,
-      },
-    },
-    { bodyId: body.id, regionId, subject: { kind: 'mandate', id: mandateId } },
-  )
-  return ctx.db
-    .insertInto('mandates')
-    .values({
-      id: mandateId,
-      region_id: regionId,
-      member_id: data.memberId,
-      body_id: body.id,
-      post: post.post,
-      starts_on: data.startsOn,
-      ends_on: endsOn,
+  return writeMandate(ctx, {
+    regionId: bodyRegion(body),
+    memberId: data.memberId,
+    bodyId: body.id,
+    post: post.post,
+    startsOn: data.startsOn,
+    endsOn,
+    charterVersionId: charter.versionId,
+    origin: {
       how: 'appointed',
-      appointed_by_body_id: appointingBody.id,
+      appointedByBodyId: appointingBody.id,
       justification: allowance.justification?.id ?? null,
-      rule_id: allowance.ruleId,
-      charter_version_id: charter.versionId,
-      first_mandate: firstMandate,
-      event_id: eventId,
-      created_at: ctx.clock.now(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
+      ruleId: allowance.ruleId,
+    },
+  })
 }

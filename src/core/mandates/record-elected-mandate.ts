@@ -7,15 +7,8 @@ import { monthsAfter } from '../eligibility/standing.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { isoDateSchema, parseInput } from '../members/schemas.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import {
-  assertNotHolding,
-  assertSeatFree,
-  bodyRegion,
-  heldOn,
-  isFirstMandate,
-  lockActiveBody,
-  nextMandateId,
-} from './mandate-support.ts'
+import { assertNotHolding, assertSeatFree, bodyRegion, heldOn, lockActiveBody } from './mandate-support.ts'
+import { writeMandate } from './write-mandate.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -60,7 +53,6 @@ export async function recordElectedMandate(
     }),
   )
   const regionId = bodyRegion(body)
-  const mandateId = await nextMandateId(ctx.db)
 
   // Appointments, even those past their expiry, give way to the election.
   const appointed = await ctx.db
@@ -73,62 +65,43 @@ export async function recordElectedMandate(
     .orderBy('id')
     .forUpdate()
     .execute()
+  // Each replaced appointment ends on the election's start date; the event names the mandate that
+  // replaced it, written just below in the same transaction.
+  const replacements: number[] = []
   for (const replaced of appointed) {
-    await appendEvent(
-      ctx,
-      {
-        type: 'mandate.ended',
-        payload: { reason: 'replaced', onDate: data.startsOn, replacedByMandateId: mandateId },
-      },
-      { bodyId: body.id, regionId, subject: { kind: 'mandate', id: replaced.id } },
-    )
     await ctx.db
       .updateTable('mandates')
       .set({ ended_on: data.startsOn, end_reason: 'replaced' })
       .where('id', '=', replaced.id)
       .execute()
+    replacements.push(replaced.id)
   }
 
   await assertNotHolding(ctx.db, { ...data, post: post.post, date: data.startsOn })
   await assertSeatFree(ctx.db, body, post, data.startsOn)
-  const endsOn = monthsAfter(data.startsOn, post.termMonths)
-  const firstMandate = await isFirstMandate(ctx.db, data.memberId, data.startsOn)
-  const eventId = await appendEvent(
-    ctx,
-    {
-      type: 'mandate.elected',
-      payload: {
-        memberId: data.memberId,
-        bodyId: body.id,
-        post: post.post,
-        startsOn: data.startsOn,
-        endsOn,
-        charterVersionId: charter.versionId,
-        firstMandate,
-        electionId: data.electionId,
-      },
-    },
-    { bodyId: body.id, regionId, subject: { kind: 'mandate', id: mandateId } },
-  )
-  const mandate = await ctx.db
-    .insertInto('mandates')
-    .values({
-      id: mandateId,
-      region_id: regionId,
-      member_id: data.memberId,
-      body_id: body.id,
-      post: post.post,
-      starts_on: data.startsOn,
-      ends_on: endsOn,
+  const mandate = await writeMandate(ctx, {
+    regionId,
+    memberId: data.memberId,
+    bodyId: body.id,
+    post: post.post,
+    startsOn: data.startsOn,
+    endsOn: monthsAfter(data.startsOn, post.termMonths),
+    charterVersionId: charter.versionId,
+    origin: {
       how: 'elected',
-      election_id: data.electionId,
-      rule_id: electionRuleFor(charter.document, post.post)?.id ?? null,
-      charter_version_id: charter.versionId,
-      first_mandate: firstMandate,
-      event_id: eventId,
-      created_at: ctx.clock.now(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
+      electionId: data.electionId,
+      ruleId: electionRuleFor(charter.document, post.post)?.id ?? null,
+    },
+  })
+  for (const replacedId of replacements) {
+    await appendEvent(
+      ctx,
+      {
+        type: 'mandate.ended',
+        payload: { reason: 'replaced', onDate: data.startsOn, replacedByMandateId: mandate.id },
+      },
+      { bodyId: body.id, regionId, subject: { kind: 'mandate', id: replacedId } },
+    )
+  }
   return { mandate, replacedMandateIds: appointed.map((m) => m.id) }
 }
