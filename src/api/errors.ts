@@ -37,6 +37,14 @@ export const ERROR_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   SEATS_FILLED: 409,
   MANDATE_ENDED: 409,
   MANDATE_NOT_FOUND: 404,
+  ELECTION_NOT_FOUND: 404,
+  ELECTION_WRONG_PHASE: 409,
+  ELECTION_CLOSED: 409,
+  NOT_IN_ELECTORATE: 403,
+  ALREADY_VOTED: 409,
+  INVALID_BALLOT: 422,
+  RESULTS_HIDDEN: 409,
+  NOMINATION_NOT_FOUND: 404,
 }
 
 /** The one error shape every failing response carries. */

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { COUNTING_METHOD_IDS } from '../core/counting/counting-method.ts'
 import { registerCharterCommands } from './commands/charter-commands.ts'
 import { registerMandateCommands } from './mandate-commands.ts'
 import { runCommand } from './runtime.ts'
@@ -133,6 +134,25 @@ program
     runCommand(async () => {
       const { eligibleCommand } = await import('./commands/eligible.ts')
       await eligibleCommand(options)
+    }),
+  )
+
+program
+  .command('count')
+  .description('count a BLT ballot file (ERS/OpenSTV format) with a counting method; no database needed')
+  .argument('<file>', 'the .blt file')
+  .addOption(
+    new Option('--method <method>', 'counting method')
+      .choices([...COUNTING_METHOD_IDS])
+      .makeOptionMandatory(),
+  )
+  .option('--seats <n>', 'seats to fill (default: as the file says)', positiveInt)
+  .option('--seed <seed>', 'seed of the tie-break lot (default: the SHA-256 of the file)')
+  .option('--json', 'print JSON: method, seats, elected, rounds (and ranking for Schulze)')
+  .action((file, options) =>
+    runCommand(async () => {
+      const { countCommand } = await import('./commands/count.ts')
+      await countCommand(file, options)
     }),
   )
 

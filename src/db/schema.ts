@@ -188,6 +188,92 @@ export interface DuesPaymentsTable {
   event_id: number
 }
 
+export interface ScheduledJobsTable {
+  id: IdColumn
+  /** What to do, e.g. `election.open-voting`; a handler is registered per kind. */
+  kind: string
+  subject_id: number
+  due_at: Timestamp
+  state: Generated<'pending' | 'done' | 'failed' | 'cancelled'>
+  attempts: Generated<number>
+  last_error: string | null
+  created_at: Timestamp
+  done_at: Timestamp | null
+}
+
+export type ElectionState = 'called' | 'nominating' | 'voting' | 'closed' | 'cancelled'
+
+export interface ElectionsTable {
+  id: IdColumn
+  region_id: number
+  body_id: number
+  title: string
+  /** A counting method id (src/core/counting/counting-method.ts). */
+  method: string
+  state: ElectionState
+  nominations_open_at: Timestamp
+  nominations_close_at: Timestamp
+  voting_open_at: Timestamp
+  voting_close_at: Timestamp
+  charter_version_id: number
+  /** Seed of the recorded lot for ties the counting rules leave open; published with the result. */
+  tie_break_seed: string
+  electorate_size: number | null
+  voters_count: number | null
+  closed_at: Timestamp | null
+  cancelled_at: Timestamp | null
+  cancel_reason: string | null
+  created_at: Timestamp
+}
+
+export interface ElectionContestsTable {
+  id: IdColumn
+  election_id: number
+  post: string
+  seats: number
+}
+
+export interface ElectionCandidatesTable {
+  id: IdColumn
+  contest_id: number
+  member_id: number
+  nominated_by_member_id: number | null
+  state: 'nominated' | 'accepted' | 'declined' | 'withdrawn'
+  nominated_at: Timestamp
+  answered_at: Timestamp | null
+}
+
+export interface ElectionElectorsTable {
+  election_id: number
+  member_id: number
+  region_id: number
+  voice: 'vote' | 'consultative'
+}
+
+export interface ElectionResultsTable {
+  contest_id: number
+  election_id: number
+  report: ColumnType<unknown, string, string>
+  elected_member_ids: number[]
+  counted_at: Timestamp
+}
+
+/** The voter roll: who voted. No time, no order, nothing of the ballot. */
+export interface ElectionVotersTable {
+  election_id: number
+  member_id: number
+  region_id: number
+}
+
+/** A ballot: candidate ids (election_candidates.id) in order of preference, and the tracker. */
+export interface BallotsTable {
+  election_id: number
+  contest_id: number
+  region_id: number
+  preferences: number[]
+  tracker: string
+}
+
 export interface DB {
   bodies: BodiesTable
   members: MembersTable
@@ -203,6 +289,15 @@ export interface DB {
   charter_versions: CharterVersionsTable
   mandates: MandatesTable
   dues_payments: DuesPaymentsTable
+  scheduled_jobs: ScheduledJobsTable
+  elections: ElectionsTable
+  election_contests: ElectionContestsTable
+  election_candidates: ElectionCandidatesTable
+  election_electors: ElectionElectorsTable
+  election_results: ElectionResultsTable
+  election_voters: ElectionVotersTable
+  ballot_queue: BallotsTable
+  ballot_box: BallotsTable
 }
 
 export type BodyRow = Selectable<BodiesTable>
@@ -212,3 +307,4 @@ export type EventRow = Selectable<EventsTable>
 export type SealRow = Selectable<SealsTable>
 export type CharterVersionRow = Selectable<CharterVersionsTable>
 export type MandateRow = Selectable<MandatesTable>
+export type ElectionRow = Selectable<ElectionsTable>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { accountEvents } from '../accounts/events.ts'
 import { charterEvents } from '../charter/events.ts'
 import { bulkEvents } from '../demo/events.ts'
+import { electionEvents } from '../elections/events.ts'
 import { mandateEvents } from '../mandates/events.ts'
 import { memberEvents } from '../members/events.ts'
 import { orgEvents } from '../orgs/events.ts'
@@ -19,6 +20,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   ...privacyEvents,
   ...charterEvents,
   ...mandateEvents,
+  ...electionEvents,
 ])
 
 export type CharterEvent = z.infer<typeof eventSchema>

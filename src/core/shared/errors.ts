@@ -41,6 +41,19 @@ export const ERROR_CODES = [
   /** The mandate has already ended. */
   'MANDATE_ENDED',
   'MANDATE_NOT_FOUND',
+  'ELECTION_NOT_FOUND',
+  /** The election is not in the phase the act needs (details: state, and the phase expected). */
+  'ELECTION_WRONG_PHASE',
+  /** The election is closed or cancelled: nothing more can be cast, nominated or changed. */
+  'ELECTION_CLOSED',
+  /** The member is not in the election's frozen electorate with a vote. */
+  'NOT_IN_ELECTORATE',
+  'ALREADY_VOTED',
+  /** A malformed ballot: unknown candidate, a candidate twice, too many marks for the method. */
+  'INVALID_BALLOT',
+  /** Results and ballots stay hidden until the close. */
+  'RESULTS_HIDDEN',
+  'NOMINATION_NOT_FOUND',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -15,6 +15,9 @@ import * as bodySearch from './20261126_0550_body_search.ts'
 import * as charterVersions from './20261126_0600_charter_versions.ts'
 import * as mandates from './20261126_0601_mandates.ts'
 import * as duesPayments from './20261126_0602_dues_payments.ts'
+import * as scheduledJobs from './20261126_0700_scheduled_jobs.ts'
+import * as elections from './20261126_0701_elections.ts'
+import * as ballots from './20261126_0702_ballots.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -37,4 +40,7 @@ export const migrations: Record<string, Migration> = {
   '20261126_0600_charter_versions': charterVersions,
   '20261126_0601_mandates': mandates,
   '20261126_0602_dues_payments': duesPayments,
+  '20261126_0700_scheduled_jobs': scheduledJobs,
+  '20261126_0701_elections': elections,
+  '20261126_0702_ballots': ballots,
 }

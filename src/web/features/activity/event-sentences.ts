@@ -236,6 +236,63 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
       `${actor} recorded ${plural(Array.isArray(payload.months) ? payload.months.length : 0, 'month')} of dues ` +
       `paid by ${subjectRef(event, 'member')} on ${formatShortDate(text(payload.paidOn))}`,
   },
+  'election.called': {
+    label: 'Election called',
+    sentence: ({ actor, event, body, payload }) => {
+      const contests = Array.isArray(payload.contests) ? (payload.contests as Record<string, unknown>[]) : []
+      const posts = contests.map((c) => `${postWords(c.post)} (${plural(num(c.seats), 'seat')})`).join(', ')
+      return (
+        `${actor} called ${subjectRef(event, 'election')} “${text(payload.title)}” in ${body} for ${posts}; ` +
+        `voting ${formatShortDate(text(payload.votingOpenAt).slice(0, 10))} – ` +
+        `${formatShortDate(text(payload.votingCloseAt).slice(0, 10))}`
+      )
+    },
+  },
+  'election.nominations_opened': {
+    label: 'Nominations opened',
+    sentence: ({ event, body }) => `Nominations opened for ${subjectRef(event, 'election')} in ${body}`,
+  },
+  'election.nominations_closed': {
+    label: 'Nominations closed',
+    sentence: ({ event, payload }) =>
+      `Nominations closed for ${subjectRef(event, 'election')} with ${plural(num(payload.candidates), 'candidate')}`,
+  },
+  'election.nominated': {
+    label: 'Nomination',
+    sentence: ({ actor, event, payload }) =>
+      payload.nominatedByMemberId === null
+        ? `Member #${num(payload.memberId)} stood for ${postWords(payload.post)} in ${subjectRef(event, 'election')}`
+        : `${actor} recorded member #${num(payload.nominatedByMemberId)} nominating member ` +
+          `#${num(payload.memberId)} for ${postWords(payload.post)} in ${subjectRef(event, 'election')}`,
+  },
+  'election.nomination_answered': {
+    label: 'Nomination answered',
+    sentence: ({ event, payload }) =>
+      `Member #${num(payload.memberId)} ${text(payload.answer)} the nomination in ${subjectRef(event, 'election')}`,
+  },
+  'election.voting_opened': {
+    label: 'Voting opened',
+    sentence: ({ event, payload }) =>
+      `Voting opened in ${subjectRef(event, 'election')}: ${plural(num(payload.electorateSize), 'elector')}` +
+      (num(payload.consultative) > 0 ? `, ${num(payload.consultative)} with a consultative voice` : ''),
+  },
+  'election.ballot_cast': {
+    label: 'Ballot cast',
+    // Who voted is on the roll; what they voted is never in the log.
+    sentence: ({ actor, event }) => `${actor} voted in ${subjectRef(event, 'election')}`,
+  },
+  'election.closed': {
+    label: 'Election closed',
+    sentence: ({ event, payload }) =>
+      `${subjectRef(event, 'election')} closed and was counted: ${num(payload.votersCount)} of ` +
+      `${plural(num(payload.electorateSize), 'elector')} voted`,
+  },
+  'election.cancelled': {
+    label: 'Election cancelled',
+    sentence: ({ actor, event, payload }) =>
+      `${actor} cancelled ${subjectRef(event, 'election')} (was ${text(payload.fromState)})` +
+      (payload.reasonGiven === true ? ', giving a reason' : ''),
+  },
 }
 
 function actorName(event: LoggedEvent): string {
