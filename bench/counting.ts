@@ -8,7 +8,7 @@ import { generateRankedBallots } from './support/ballots.ts'
  * Counting speed: generates ranked ballots (1,000,000 voters, 30 candidates by default, grouped
  * into weighted lines as a BLT file would be) and times each method's `count`, p50 over `runs`.
  * Figures only. Target of issue 4: Schulze with 30 candidates ≤ 2 s.
- * `node bench/counting.ts [--ballots N] [--candidates N] [--seats N] [--runs N] [--methods a,b]`
+ * `npx node bench/counting.ts [--ballots N] [--candidates N] [--seats N] [--runs N] [--methods a,b]`
  */
 
 /** The p50 and the runs of one method's count over the same input. */

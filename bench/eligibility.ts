@@ -21,7 +21,7 @@ import { pickable, timed, timedPages } from './support/latency.ts'
  * The eligibility engine at reference scale: adopts a charter for the synthetic organisation's
  * five levels, then times the eligible-members list (first page of 50, and the next page) for a
  * region secretary in every region, a district and a unit secretary, and single checks. Run by
- * bench/run.ts, or on its own: `node bench/eligibility.ts --backend postgres`.
+ * bench/run.ts, or on its own: `npx node bench/eligibility.ts --backend postgres`.
  */
 
 /** The target of issue 3, judged on the server: region secretary list p95 ≤ 200 ms. */
@@ -243,7 +243,7 @@ async function randomMembers(
   return found.map((row) => ({ id: row.id, regionId: row.region_id }))
 }
 
-// Standalone: `node bench/eligibility.ts [--backend postgres] [--members N --units N | --quick]`.
+// Standalone: `npx node bench/eligibility.ts [--backend postgres] [--members N --units N | --quick]`.
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main()
 
 async function main(): Promise<void> {
@@ -274,7 +274,7 @@ async function main(): Promise<void> {
   const members = options.quick ? 100_000 : options.members
   const units = options.quick ? 5_000 : options.units
   const log = (line: string) => console.error(`[bench] ${line}`)
-  const command = `node bench/eligibility.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`
+  const command = `npx node bench/eligibility.ts${process.argv.length > 2 ? ` ${process.argv.slice(2).join(' ')}` : ''}`
   const backend = await openBackend(options.backend, log)
   try {
     log(`${backend.description}: generating ${members} members in ${units} units…`)

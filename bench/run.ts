@@ -8,6 +8,7 @@ import { cliActor } from '../src/core/shared/actor.ts'
 import { systemClock, toIsoDate } from '../src/core/shared/clock.ts'
 import { measureEligibility } from './eligibility.ts'
 import { type BackendKind, type BenchBackend, openBackend } from './support/backends.ts'
+import { measureCounting } from './support/counting-section.ts'
 import { measureCsvImport } from './support/csv-import.ts'
 import { explainMemberQueries, explainNewerReads } from './support/explain.ts'
 import { type LatencyOptions, measureLatencies, pickable } from './support/latency.ts'
@@ -34,6 +35,7 @@ interface Options {
   eventLog: boolean
   explain: boolean
   eligibility: boolean
+  counting: boolean
 }
 
 const positive = (value: string) => {
@@ -62,12 +64,13 @@ const program = new Command('bench')
   .option('--no-newer-reads', 'skip the synthetic log and the search, feed, member and sealer rows')
   .option(
     '--quick',
-    'a fast look: 100,000 members, 5,000 units, 20,000 CSV rows, 100,000 events, 50 samples',
+    'a fast look: 100,000 members, 5,000 units, 20,000 CSV rows, 100,000 events, 50 samples, 100,000 ballots',
     false,
   )
   .option('--no-event-log', 'skip the event-log bench on the server')
   .option('--no-explain', 'skip the EXPLAIN ANALYZE of the member queries')
   .option('--no-eligibility', 'skip the eligibility bench (charter adopted, eligible lists, checks)')
+  .option('--no-counting', 'skip the counting bench (1M ranked ballots: Schulze, Scottish STV, Meek)')
   .parse()
 
 const given = program.opts<Options>()
@@ -238,9 +241,13 @@ async function eventLog(serverUrl: string, report: { eventLog?: string; eventLog
 }
 
 mkdirSync(resultsDir, { recursive: true })
+// Counting is pure (no database): measured once, before the backends, and shown in each report.
+const counting = options.counting
+  ? measureCounting({ voters: options.quick ? 100_000 : 1_000_000, runs: options.quick ? 3 : 5, log })
+  : undefined
 for (const kind of backends) {
   const report = await runBackend(kind)
-  const markdown = renderReport(report)
+  const markdown = renderReport({ ...report, counting })
   // Quick looks go to a git-ignored file, so they never overwrite the committed full-size record.
   writeFileSync(`${resultsDir}latest-${kind}${options.quick ? '-quick' : ''}.md`, markdown)
   console.log(markdown)

@@ -8,9 +8,10 @@ import { generateRankedBallots } from './support/ballots.ts'
  * STV ≤ 2 s, Meek ≤ 10 s). Times both methods on the shared generator's ballots twice: grouped
  * into weighted lines as a BLT file groups them, and ungrouped (one weight-1 line per voter, as
  * an election's ballot box would give them), which is the worst case for the counters.
- * Figures only. `node bench/stv.ts [voters] [runs]`.
+ * Figures only. `npx node bench/stv.ts [voters] [runs]`.
  */
-function ungrouped(input: CountInput): CountInput {
+/** One weight-1 line per voter, as an election's ballot box gives them: the counters' worst case. */
+export function ungrouped(input: CountInput): CountInput {
   const ballots = input.ballots.flatMap((line) =>
     Array.from({ length: line.weight }, () => ({ weight: 1, preferences: line.preferences })),
   )

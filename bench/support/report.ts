@@ -33,6 +33,8 @@ export interface BackendReport {
   readonly plans?: string
   /** The eligibility section (bench/eligibility.ts), markdown. */
   readonly eligibility?: string
+  /** The counting section (bench/support/counting-section.ts), markdown; the same for every backend. */
+  readonly counting?: string
   /** The synthetic log the newer reads run on, and those reads' figures and plans. */
   readonly syntheticLog?: SyntheticLogFigures
   readonly newerLatencies?: readonly LatencyRow[]
@@ -119,6 +121,7 @@ export function renderReport(report: BackendReport): string {
     lines.push('', '## Query plans: EXPLAIN (ANALYZE, BUFFERS) of listMembers as it runs', '', report.plans)
   }
   if (report.eligibility) lines.push('', report.eligibility)
+  if (report.counting) lines.push('', report.counting)
   if (report.syntheticLog) {
     const log = report.syntheticLog
     lines.push(

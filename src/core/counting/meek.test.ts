@@ -50,6 +50,25 @@ describe('meek: the quota falls as votes exhaust', () => {
   })
 })
 
+describe('meek: ballots whose every candidate is excluded exhaust whole (regression)', () => {
+  // Found by the differential check against droop 0.14's Meek (bench/peer-stv.ts): ballots left
+  // with no continuing candidate were not counted as exhausted, so the quota stayed at its first
+  // value and D was elected instead of A. 16 ballots, 2 seats, quota 16/3 = 5.333333.
+  // Round 1: B (9) elected. Round 2: B keeps 16/27 = 0.592593 and passes 3.666667 to A; D 4, C 3;
+  // C is excluded. Round 3: C's three C-only ballots exhaust, the quota falls to 13/3 = 4.333333,
+  // B keeps 13/27 and A gets 9 × 14/27 = 4.666667 > 4.333333: A is elected, not D (4).
+  const input = election(2, [ballot(4, D, B), ballot(9, B, A), ballot(3, C)])
+  const result = meekStv.count(input)
+
+  it('lowers the quota by the exhausted ballots and elects A', () => {
+    expect(result.elected).toEqual([B, A])
+    expect(result.rounds.map((r) => r.quota)).toEqual([5.333333, 5.333333, 4.333333])
+    expect(result.rounds.map((r) => r.exhausted)).toEqual([0, 0, 3])
+    expect(result.rounds[1]?.excluded).toEqual([C])
+    expect(result.rounds[2]?.votes[A]).toBeCloseTo(126 / 27, 6)
+  })
+})
+
 describe('meek: an elected candidate keeps passing their surplus on', () => {
   // 38 ballots, 2 seats; candidate B here is the one excluded first. Quota 38/3 = 12.666667 while
   // nothing exhausts.

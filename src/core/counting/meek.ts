@@ -47,7 +47,10 @@ interface Trie {
   parent: Int32Array
   /** Ballots passing through the node. */
   through: Float64Array
-  /** Ballots whose effective prefix ends at the node (their remainder there is exhausted). */
+  /**
+   * Ballots whose effective prefix ends at the node (their remainder there is exhausted). At the
+   * root (node 0): valid ballots whose every candidate is excluded, wholly exhausted.
+   */
   end: Float64Array
 }
 
@@ -78,6 +81,8 @@ function buildTrie(ballots: PackedBallots, state: Uint8Array): Trie {
   for (let g = 0; g < groups; g++) {
     let node = 0
     const stop = start[g + 1] as number
+    // A ballot marking no candidate (after withdrawals) is not a valid paper: never in the count.
+    if (start[g] === stop) continue
     for (let p = start[g] as number; p < stop; p++) {
       const c = prefs[p] as number
       const s = state[c]
@@ -146,7 +151,11 @@ function countMeek(input: CountInput): CountResult {
   // One pass over the trie (parents before children): every candidate's votes and the exhausted remainder.
   const distribute = (trie: Trie, rest: Float64Array): number => {
     votes.fill(0)
-    let exhausted = 0
+    // Ballots left with no continuing candidate end at the root and exhaust whole. Leaving them out
+    // kept the quota at its first-round value while excluded candidates' truncated ballots ran out,
+    // too high, and once elected the wrong candidate (differential check against droop's Meek,
+    // bench/peer-stv.ts; regression test in meek.test.ts).
+    let exhausted = trie.end[0] as number
     rest[0] = 1
     for (let i = 1; i < trie.count; i++) {
       const c = trie.cand[i] as number
