@@ -11,10 +11,12 @@ import { renderDocs } from './docs.ts'
 import type { AppEnv } from './env.ts'
 import { errorResponse, toAppError, validationError } from './errors.ts'
 import { registerAccountRoutes } from './routes/accounts.ts'
+import { registerBallotRoutes } from './routes/ballots.ts'
 import { registerBodyRoutes } from './routes/bodies.ts'
 import { registerBodySearchRoutes } from './routes/body-search.ts'
 import { registerCharterRoutes } from './routes/charter.ts'
 import { registerContactRoutes } from './routes/contacts.ts'
+import { registerElectionRoutes } from './routes/elections.ts'
 import { registerEligibilityRoutes } from './routes/eligibility.ts'
 import { registerEventRoutes } from './routes/events.ts'
 import { registerImportExportRoutes } from './routes/import-export.ts'
@@ -61,6 +63,8 @@ const contentTypeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
+const TRACKER_PATH = /^(\/api\/elections\/[^/]+\/trackers\/)[^/]+$/
+
 /**
  * Request log: method, path, status and duration only. Never request bodies, query strings or
  * cookies: a body can hold a ballot and a cookie names the voter, and a log joining the two
@@ -73,7 +77,9 @@ function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
     logger.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        // A tracker in a path is a ballot's receipt: logged beside a client address it would
+        // name the voter, so it is never written down.
+        path: c.req.path.replace(TRACKER_PATH, '$1:tracker'),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       },
@@ -155,6 +161,8 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerCharterRoutes(app)
   registerMandateRoutes(app)
   registerEligibilityRoutes(app)
+  registerElectionRoutes(app)
+  registerBallotRoutes(app)
 
   const documentConfig = {
     openapi: '3.1.0',
@@ -177,7 +185,10 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     const appError = toAppError(error)
     if (appError.code === 'INTERNAL_ERROR') {
-      logger.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error')
+      logger.error(
+        { err: error, method: c.req.method, path: c.req.path.replace(TRACKER_PATH, '$1:tracker') },
+        'unhandled error',
+      )
     }
     return errorResponse(c, appError)
   })

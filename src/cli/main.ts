@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { COUNTING_METHOD_IDS } from '../core/counting/counting-method.ts'
 import { registerCharterCommands } from './commands/charter-commands.ts'
+import { registerElectionCommands } from './election-commands.ts'
 import { registerMandateCommands } from './mandate-commands.ts'
 import { runCommand } from './runtime.ts'
 
@@ -158,5 +159,6 @@ program
 
 registerMandateCommands(program, { dataOption, positiveInt })
 registerCharterCommands(program, dataOption)
+registerElectionCommands(program, { dataOption, positiveInt })
 
 await program.parseAsync(process.argv)

@@ -12,6 +12,7 @@ import { createBody } from '../../src/core/orgs/create-body.ts'
 import { cliActor } from '../../src/core/shared/actor.ts'
 import type { Clock } from '../../src/core/shared/clock.ts'
 import type { Database } from '../../src/db/client.ts'
+import { type JourneyElections, seedElections } from './seed-elections.ts'
 
 export const ADMIN_EMAIL = 'secretary@example.org'
 export const ADMIN_PASSWORD = 'pre-october-1917'
@@ -28,6 +29,7 @@ export interface JourneyOrganisation {
   readonly districtName: string
   readonly unitId: number
   readonly villageId: number
+  readonly elections: JourneyElections
 }
 
 /** The default charter, adopted by the Twelfth Congress in the seed. */
@@ -38,10 +40,12 @@ const DEFAULT_CHARTER = resolve(import.meta.dirname, '../../charter/default.yaml
  * two units, four members in the factory unit (one with a status history), an admin account on the
  * central committee and a secretary account on the district. The default charter is in force
  * (Twelfth Congress), and the factory unit has a secretary appointed by the region committee
- * ("no literate candidate") and a bureau member elected by the unit.
+ * ("no literate candidate") and a bureau member elected by the unit. The Ural region holds a
+ * unit with elections, one counted and one open, and a member account that votes there
+ * (seed-elections.ts).
  */
 export async function seedJourney(database: Database, clock: Clock): Promise<JourneyOrganisation> {
-  return database.db.transaction().execute(async (trx) => {
+  const { uralId, ...org } = await database.db.transaction().execute(async (trx) => {
     const ctx = { db: trx, clock, actor: cliActor }
     await configureOrganisation(ctx, {
       name: 'Russian Communist Party',
@@ -49,7 +53,7 @@ export async function seedJourney(database: Database, clock: Clock): Promise<Jou
     })
     const central = await createBody(ctx, { parentId: null, name: 'Central Committee' })
     const moscow = await createBody(ctx, { parentId: central.id, name: 'Moscow Region' })
-    await createBody(ctx, { parentId: central.id, name: 'Ural Region' })
+    const ural = await createBody(ctx, { parentId: central.id, name: 'Ural Region' })
     const district = await createBody(ctx, { parentId: moscow.id, name: 'Zamoskvorechye District' })
     const works = await createBody(ctx, { parentId: district.id, name: 'Dynamo Works', kind: 'factory' })
     const village = await createBody(ctx, {
@@ -119,6 +123,8 @@ export async function seedJourney(database: Database, clock: Clock): Promise<Jou
       districtName: district.name,
       unitId: works.id,
       villageId: village.id,
+      uralId: ural.id,
     }
   })
+  return { ...org, elections: await seedElections(database, uralId) }
 }

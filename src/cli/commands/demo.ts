@@ -1,4 +1,4 @@
-import { createDemoOrganisation, type DemoSummary } from '../../core/demo/create-demo.ts'
+import { createDemoOrganisation, DEMO_MEMBER_EMAIL, type DemoSummary } from '../../core/demo/create-demo.ts'
 import { systemClock } from '../../core/shared/clock.ts'
 import type { Database } from '../../db/client.ts'
 import { progressBar } from '../progress.ts'
@@ -22,6 +22,8 @@ export function printDemoLogins(summary: DemoSummary): void {
     `  sign in as ${summary.accounts.map((account) => `${account.email} (${account.role})`).join(', ')}`,
   )
   console.log(`  password for all of them: ${summary.password}`)
+  const open = summary.elections.open
+  if (open) console.log(`  open election: ${open.title} — sign in as ${DEMO_MEMBER_EMAIL} to vote`)
 }
 
 /** `charter demo`: the 1923 organisation in an empty database. */

@@ -6,7 +6,9 @@ import { serveWeb } from '../../api/static.ts'
 import { startSealer } from '../../core/events/start-sealer.ts'
 import { organisationClock } from '../../core/orgs/organisation-clock.ts'
 import { readOrganisationSettings } from '../../core/orgs/organisation-settings.ts'
+import { startScheduler } from '../../core/scheduler/start-scheduler.ts'
 import { toIsoDate } from '../../core/shared/clock.ts'
+import { jobHandlers } from '../job-handlers.ts'
 import { type DataOptions, describeDatabase, openRuntime } from '../runtime.ts'
 import { loadDemo, printDemoLogins } from './demo.ts'
 
@@ -32,6 +34,16 @@ export async function startCommand(options: DataOptions & { demo: boolean }): Pr
     intervalMs: 1000,
     onError: (error) => logger.error({ err: error }, 'sealer pass failed'),
   })
+  // Timed transitions (an election's voting opens, …) run even when no one calls the API.
+  const stopScheduler = startScheduler(database.db, clock, jobHandlers, {
+    intervalMs: 1000,
+    onError: (error, job) =>
+      logger.error(
+        { err: error, job: job && { id: job.jobId, kind: job.kind, outcome: job.outcome } },
+        'scheduled job failed',
+      ),
+    onDone: (done) => logger.info({ done }, 'scheduled jobs done'),
+  })
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host
@@ -44,6 +56,7 @@ export async function startCommand(options: DataOptions & { demo: boolean }): Pr
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down')
     server.close()
+    await stopScheduler()
     await stopSealer()
     await database.close()
     process.exit(0)

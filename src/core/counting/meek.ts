@@ -238,7 +238,7 @@ function countMeek(input: CountInput): CountResult {
         keep[chosen] = 0
         roundExcluded.push(chosen)
         const why = record ? ` (tied lowest; broken by ${record.by})` : ''
-        note += ` ${names[chosen]} excluded with ${show(votes[chosen] as number)} votes${why}.`
+        note += ` ${names[chosen]} excluded with ${show(votes[chosen] as number)} ${votes[chosen] === 1 ? 'vote' : 'votes'}${why}.`
       }
     }
     // As many hopefuls as seats left (or fewer): they are elected, as in every STV rule set.

@@ -203,7 +203,13 @@ function countScottishStv(input: CountInput): CountResult {
     state[chosen] = EXCLUDED
     const transfers = transfer(chosen, 'exclusion', 0, 0)
     const why = record ? ` (tied lowest; broken by ${record.by})` : ''
-    electReached(newRound(`${names[chosen]} excluded with ${fmt(had)} votes${why}.`, transfers, [chosen]))
+    electReached(
+      newRound(
+        `${names[chosen]} excluded with ${fmt(had)} ${had === SCALE ? 'vote' : 'votes'}${why}.`,
+        transfers,
+        [chosen],
+      ),
+    )
   }
 
   return { method: 'scottish-stv', seats, elected, rounds, tieBreaks }

@@ -5,6 +5,7 @@ import { statusOn } from '../eligibility/member-on-date.ts'
 import { appointToPost } from '../mandates/appoint-to-post.ts'
 import { recordElectedMandate } from '../mandates/record-elected-mandate.ts'
 import type { UseCaseContext } from '../shared/context.ts'
+import type { DemoUnitElection } from './create-demo-elections.ts'
 import type { TreeNode } from './create-tree.ts'
 import { type PlannedMandate, planDemoMandates, versionOn } from './demo-mandate-plan.ts'
 import { REPORT_DATE } from './member-seeds.ts'
@@ -34,23 +35,32 @@ interface Place {
 }
 
 /**
- * A uniformly random member that passes `accept`, or null: a Fisher–Yates shuffle stopped at the
- * first match, so a region's thousands of members are not all checked to find a pre-October one.
+ * Up to `count` distinct uniformly random members that pass `accept`, in the order drawn: a
+ * Fisher–Yates shuffle stopped at the last match needed, so a region's thousands of members are
+ * not all checked to find a pre-October one.
  */
 function drawEligible(
   random: SeededRandom,
   pool: readonly Candidate[],
   accept: (member: Candidate) => boolean,
-): Candidate | null {
+  count = 1,
+): Candidate[] {
   const order = [...pool]
-  for (let index = 0; index < order.length; index++) {
+  const drawn: Candidate[] = []
+  for (let index = 0; index < order.length && drawn.length < count; index++) {
     const other = random.int(index, order.length - 1)
     const member = order[other] as Candidate
     order[other] = order[index] as Candidate
     order[index] = member
-    if (accept(member)) return member
+    if (accept(member)) drawn.push(member)
   }
-  return null
+  return drawn
+}
+
+/** What createDemoMandates made, and the unit elections it left for createDemoElections to hold. */
+export interface DemoMandatesResult {
+  readonly mandates: DemoMandateSummary
+  readonly unitElections: readonly DemoUnitElection[]
 }
 
 /**
@@ -59,6 +69,9 @@ function drawEligible(
  * and passes the same eligibility check a secretary's appointment would. Holders are drawn at
  * random, seeded, among the members the charter in force on the start date allows: full members
  * of the body's organisation with the standing the post needs, and no member holds two posts.
+ * A post `heldInCharter` gets two or three such candidates instead of a holder (all kept from
+ * other posts, so whoever wins holds one), returned for createDemoElections; `elected` here
+ * counts only the mandates recorded as elected outside Charter.
  */
 export async function createDemoMandates(
   ctx: UseCaseContext,
@@ -66,7 +79,7 @@ export async function createDemoMandates(
   nodes: readonly TreeNode[],
   ids: ReadonlyMap<string, number>,
   versions: readonly CharterVersion[],
-): Promise<DemoMandateSummary> {
+): Promise<DemoMandatesResult> {
   // Only current full members can stand; bulk-loaded members have no status history, so their
   // status on an earlier date follows from `full_member_since` alone (see statusOn).
   const members: Candidate[] = await ctx.db
@@ -146,14 +159,16 @@ export async function createDemoMandates(
 
   const plan = planDemoMandates(random, nodes, versions, fewestEligible)
   const taken = new Set<number>()
+  const unitElections: DemoUnitElection[] = []
   let elected = 0
   let appointed = 0
   let vacant = 0
   for (const planned of plan) {
-    const holder = drawEligible(
+    const [holder, ...others] = drawEligible(
       random,
       planned.poolKeys.flatMap((key) => pool(key)),
       (member) => !taken.has(member.id) && eligible(member, planned, planned.startsOn),
+      planned.heldInCharter ? random.int(2, 3) : 1,
     )
     if (!holder) {
       vacant++
@@ -161,6 +176,16 @@ export async function createDemoMandates(
     }
     taken.add(holder.id)
     const bodyId = place(planned.bodyKey).id
+    if (planned.heldInCharter) {
+      for (const other of others) taken.add(other.id)
+      unitElections.push({
+        bodyId,
+        post: planned.post,
+        votingOn: planned.startsOn,
+        candidateIds: [holder.id, ...others.map((other) => other.id)],
+      })
+      continue
+    }
     if (planned.appointment) {
       await appointToPost(ctx, {
         memberId: holder.id,
@@ -182,5 +207,5 @@ export async function createDemoMandates(
       elected++
     }
   }
-  return { elected, appointed, vacant }
+  return { mandates: { elected, appointed, vacant }, unitElections }
 }

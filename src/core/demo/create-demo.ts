@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.ts'
 import { createAccount } from '../accounts/create-account.ts'
 import { grantRole } from '../accounts/grant-role.ts'
+import { vacuumBallotQueue } from '../elections/ballot-queue.ts'
 import { loadMembers } from '../members/bulk-load-members.ts'
 import { configureOrganisation } from '../orgs/configure-organisation.ts'
 import { DEFAULT_LEVELS } from '../orgs/organisation-settings.ts'
@@ -8,6 +9,7 @@ import { type Actor, systemActor } from '../shared/actor.ts'
 import { type Clock, offsetClock } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
 import { createDemoCharter } from './create-demo-charter.ts'
+import { createDemoElections, type DemoOpenElection } from './create-demo-elections.ts'
 import { createDemoMandates, type DemoMandateSummary } from './create-demo-mandates.ts'
 import { createDemoMember } from './create-demo-member.ts'
 import { createTree } from './create-tree.ts'
@@ -44,6 +46,8 @@ export interface DemoSummary {
   readonly members: number
   /** The secretaries' mandates: elected, appointed, and posts left vacant. */
   readonly mandates: DemoMandateSummary
+  /** Finished elections (the report region's electing units) and the one open to the demo member. */
+  readonly elections: { readonly closed: number; readonly open: DemoOpenElection | null }
   readonly accounts: readonly { email: string; role: string; bodyId: number }[]
   readonly password: string
 }
@@ -68,7 +72,7 @@ export async function createDemoOrganisation(
   const actor: Actor = systemActor
   const random = new SeededRandom(options.seed ?? 1923)
   const total = options.members ?? DEMO_MEMBER_COUNT
-  return database.bulkTransaction(async (trx, copyIn) => {
+  const summary = await database.bulkTransaction(async (trx, copyIn): Promise<DemoSummary> => {
     const ctx = { db: trx, clock, actor }
     const existing = await trx.selectFrom('bodies').select('id').limit(1).executeTakeFirst()
     if (existing)
@@ -98,7 +102,7 @@ export async function createDemoOrganisation(
       source: 'demo',
       onProgress: (progress) => options.onProgress?.(progress.rows, total),
     })
-    const mandates = await createDemoMandates(ctx, random, nodes, ids, versions)
+    const { mandates, unitElections } = await createDemoMandates(ctx, random, nodes, ids, versions)
     const accounts: { email: string; role: string; bodyId: number }[] = []
     const accountIds = new Map<string, number>()
     for (const account of DEMO_ACCOUNTS) {
@@ -121,13 +125,27 @@ export async function createDemoOrganisation(
       readerAccountId: accountIds.get('moscow@charter.demo') ?? null,
     })
     if (member) accounts.push(member)
+    const voter = member
+      ? await trx
+          .selectFrom('accounts')
+          .innerJoin('members', 'members.id', 'accounts.member_id')
+          .select(['members.id as memberId', 'members.unit_id as unitId'])
+          .where('accounts.email', '=', member.email)
+          .executeTakeFirstOrThrow()
+      : null
+    const elections = await createDemoElections(ctx, random, { unitElections, voter })
     return {
       bodies: nodes.length,
       units: places.length,
       members: loaded.count,
-      mandates,
+      mandates: { ...mandates, elected: mandates.elected + elections.closed },
+      elections,
       accounts,
       password: DEMO_PASSWORD,
     }
   })
+  // The elections' closes moved their queued ballots to the box; the queue's dead rows still
+  // carry the order of voting until a VACUUM, which cannot run inside the demo's transaction.
+  await vacuumBallotQueue(database.db)
+  return summary
 }

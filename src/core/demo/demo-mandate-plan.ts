@@ -34,6 +34,11 @@ export interface PlannedMandate {
   /** The node key whose members may hold the post (the body itself, or regions for the centre). */
   readonly poolKeys: readonly string[]
   readonly appointment: { readonly byKey: string; readonly justification: string } | null
+  /**
+   * Elected in a Charter election the demo replays (the report region's electing units), rather
+   * than recorded as elected outside Charter: the holder is whoever the count elects.
+   */
+  readonly heldInCharter: boolean
 }
 
 /** The demo's charter versions, to find the rules a date falls under. */
@@ -88,7 +93,8 @@ export function appointmentWindows(
  * after the Twelfth Congress; region secretaries elected at the winter conferences before it;
  * district secretaries in the spring; unit secretaries through 1923, elected except in the report
  * region (80 appointed by the region committee, "no literate candidate") and a few units of the
- * border regions (appointed by their district committee, "no eligible candidate").
+ * border regions (appointed by their district committee, "no eligible candidate"); the report
+ * region's other 50 are marked `heldInCharter`, for elections the demo replays.
  * `fewestEligible` orders a border region's units, the thinnest first.
  */
 export function planDemoMandates(
@@ -109,6 +115,7 @@ export function planDemoMandates(
     startsOn: '1923-04-26',
     poolKeys: ['moscow', 'petrograd'],
     appointment: null,
+    heldInCharter: false,
   }))
   const elected = (bodyKey: string, post: string, from: string, to: string): PlannedMandate => ({
     bodyKey,
@@ -116,6 +123,7 @@ export function planDemoMandates(
     startsOn: random.dateBetween(from, to),
     poolKeys: [bodyKey],
     appointment: null,
+    heldInCharter: false,
   })
   for (const region of DEMO_REGIONS) {
     plan.push(elected(region.key, 'region-secretary', '1923-01-10', '1923-03-31'))
@@ -151,6 +159,7 @@ export function planDemoMandates(
           startsOn: random.dateBetween(from, to),
           poolKeys: [unit.key],
           appointment: { byKey: region.key, justification: 'no-literate-candidate' },
+          heldInCharter: false,
         })
       })
     } else if (region.border) {
@@ -164,11 +173,18 @@ export function planDemoMandates(
           startsOn: random.dateBetween(versionOn(versions, REPORT_DATE).effectiveFrom, LAST_START),
           poolKeys: [key],
           appointment: { byKey: unit.parentKey as string, justification: 'no-eligible-candidate' },
+          heldInCharter: false,
         })
       }
     }
+    // The report region's other 50 units held real elections, which the demo replays in Charter.
+    const inCharter = region.key === REPORT_REGION
     for (const unit of units) {
-      plan.push(appointed.get(unit.key) ?? elected(unit.key, 'unit-secretary', '1923-01-08', LAST_START))
+      const planned = appointed.get(unit.key) ?? {
+        ...elected(unit.key, 'unit-secretary', '1923-01-08', LAST_START),
+        heldInCharter: inCharter,
+      }
+      plan.push(planned)
     }
   }
   return plan

@@ -40,6 +40,11 @@ export type BodyAction =
    * to anyone who may read the body (`body.read`).
    */
   | 'mandates.manage'
+  /**
+   * Call and cancel the body's elections, and record any nomination in them. Reading an election
+   * is `body.read` (its members and the officers over it).
+   */
+  | 'elections.manage'
 
 export type MemberAction =
   | 'member.read'
@@ -67,6 +72,7 @@ const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
   'charter.read': ['admin', 'secretary', 'member'],
   'charter.adopt': ['admin'],
   'mandates.manage': ['admin', 'secretary'],
+  'elections.manage': ['admin', 'secretary'],
 }
 
 const MEMBER_RULES: Record<MemberAction, readonly Role[]> = {

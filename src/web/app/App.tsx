@@ -3,6 +3,7 @@ import type { Organisation } from '../api/types.ts'
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage.tsx'
 import { LogIntegrityPage } from '../features/activity/LogIntegrityPage.tsx'
 import { CharterPage } from '../features/charter/CharterPage.tsx'
+import { ElectionPage } from '../features/elections/ElectionPage.tsx'
 import { BodyPage } from '../features/orgs/BodyPage.tsx'
 import { MyDataPage } from '../features/privacy/MyDataPage.tsx'
 import { SignInPage } from '../features/session/SignInPage.tsx'
@@ -45,6 +46,8 @@ export function App() {
             return <LogIntegrityPage />
           case 'charter':
             return <CharterPage versionId={route.versionId} />
+          case 'election':
+            return <ElectionPage key={route.electionId} electionId={route.electionId} />
           case 'not-found':
             return (
               <section className="card">

@@ -8,6 +8,7 @@ export type Route =
   | { readonly page: 'password' }
   | { readonly page: 'log' }
   | { readonly page: 'charter'; readonly versionId: number | null }
+  | { readonly page: 'election'; readonly electionId: number }
   | { readonly page: 'not-found'; readonly hash: string }
 
 /** The signed-in member's own data (personal-data rights). */
@@ -27,6 +28,11 @@ export function charterVersionHref(versionId: number): string {
   return `${CHARTER_HREF}/versions/${versionId}`
 }
 
+/** One election's page. */
+export function electionHref(electionId: number): string {
+  return `#/elections/${electionId}`
+}
+
 /** Parses '#/bodies/12', '#/bodies/12/members/40' or '#/me/data' (anything else is home or not found). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
@@ -36,6 +42,8 @@ export function parseRoute(hash: string): Route {
   if (path === LOG_HREF.slice(1)) return { page: 'log' }
   const charter = /^\/charter(?:\/versions\/(\d+))?\/?$/.exec(path)
   if (charter) return { page: 'charter', versionId: charter[1] ? Number(charter[1]) : null }
+  const election = /^\/elections\/(\d+)\/?$/.exec(path)
+  if (election) return { page: 'election', electionId: Number(election[1]) }
   const match = /^\/bodies\/(\d+)(?:\/members\/(\d+))?\/?$/.exec(path)
   if (match) {
     return { page: 'body', bodyId: Number(match[1]), memberId: match[2] ? Number(match[2]) : null }

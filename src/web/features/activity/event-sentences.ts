@@ -55,6 +55,13 @@ function postWords(value: unknown): string {
   return text(value).replaceAll('-', ' ')
 }
 
+/** A nominee's answer as a verb phrase ('withdrawn' is a state; the sentence needs 'withdrew'). */
+const ANSWER_WORDS: Readonly<Record<string, string>> = {
+  accepted: 'accepted the nomination',
+  declined: 'declined the nomination',
+  withdrawn: 'withdrew their candidacy',
+}
+
 const SOURCES: Readonly<Record<string, string>> = {
   csv: 'from CSV',
   generate: 'by the generator',
@@ -268,7 +275,7 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'election.nomination_answered': {
     label: 'Nomination answered',
     sentence: ({ event, payload }) =>
-      `Member #${num(payload.memberId)} ${text(payload.answer)} the nomination in ${subjectRef(event, 'election')}`,
+      `Member #${num(payload.memberId)} ${ANSWER_WORDS[text(payload.answer)] ?? text(payload.answer)} in ${subjectRef(event, 'election')}`,
   },
   'election.voting_opened': {
     label: 'Voting opened',
@@ -284,7 +291,7 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'election.closed': {
     label: 'Election closed',
     sentence: ({ event, payload }) =>
-      `${subjectRef(event, 'election')} closed and was counted: ${num(payload.votersCount)} of ` +
+      `${humanise(subjectRef(event, 'election'))} closed and was counted: ${num(payload.votersCount)} of ` +
       `${plural(num(payload.electorateSize), 'elector')} voted`,
   },
   'election.cancelled': {

@@ -8,6 +8,7 @@ import { useAsync } from '../../shared/use-async.ts'
 import { PeopleSection } from '../accounts/PeopleSection.tsx'
 import { ActivitySection } from '../activity/ActivitySection.tsx'
 import { ContactsSection } from '../contacts/ContactsSection.tsx'
+import { ElectionsSection } from '../elections/ElectionsSection.tsx'
 import { PostsSection } from '../mandates/PostsSection.tsx'
 import { MembersSection } from '../members/MembersSection.tsx'
 import { BodyActions } from './BodyActions.tsx'
@@ -44,6 +45,8 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
           </section>
         ) : null}
         <PostsSection body={body} canReadMembers={permissions.canReadMembers} />
+        {/* Whoever reads the body reads its elections (the route asks body.read). */}
+        <ElectionsSection body={body} />
         {permissions.canReadMembers ? (
           <MembersSection body={body} isUnit={level.isUnit} permissions={permissions} memberId={memberId} />
         ) : null}

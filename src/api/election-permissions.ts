@@ -1,0 +1,61 @@
+import type { Principal } from '../core/accounts/principal.ts'
+import type { ElectionView } from '../core/elections/get-election.ts'
+import { checkEligibility } from '../core/eligibility/check-eligibility.ts'
+import { can } from '../core/policy/policy.ts'
+import { toIsoDate } from '../core/shared/clock.ts'
+import { isAppError } from '../core/shared/errors.ts'
+import type { Executor } from '../db/client.ts'
+
+/** What the caller may do with an election, as `ElectionPermissionsSchema` describes. */
+export interface ElectionPermissions {
+  readonly canManage: boolean
+  readonly canNominate: boolean
+  readonly canStand: boolean
+  readonly canVote: boolean
+}
+
+/** Whether the member may stand for some contest they are not yet nominated in (by the charter on the voting-open date). */
+async function eligibleForAnyContest(db: Executor, view: ElectionView, memberId: number): Promise<boolean> {
+  const nominated = new Set(view.me?.nominations.map((n) => n.contestId) ?? [])
+  for (const contest of view.contests) {
+    if (nominated.has(contest.contestId)) continue
+    try {
+      const answer = await checkEligibility(db, {
+        memberId,
+        post: contest.post,
+        bodyId: view.body.id,
+        date: toIsoDate(new Date(view.votingOpenAt)),
+      })
+      if (answer.eligible) return true
+    } catch (error) {
+      // A post dropped from the charter or a dissolved body: nobody may stand for it.
+      if (!isAppError(error)) throw error
+    }
+  }
+  return false
+}
+
+/**
+ * The caller's permissions on an election: officers over its body manage it (and record any
+ * nomination); a member of the body nominates and stands while nominations are open; a member
+ * with a vote in the frozen electorate votes once while voting is open.
+ */
+export async function electionPermissions(
+  db: Executor,
+  principal: Principal,
+  view: ElectionView,
+): Promise<ElectionPermissions> {
+  const finished = view.state === 'closed' || view.state === 'cancelled'
+  const officer = can(principal, 'elections.manage', { kind: 'body', path: view.body.path })
+  const ownMember = principal.memberId !== null && (principal.memberUnitPath ?? '').startsWith(view.body.path)
+  return {
+    canManage: officer && !finished,
+    canNominate: view.nominationsOpen && (officer || ownMember),
+    canStand:
+      view.nominationsOpen &&
+      ownMember &&
+      principal.memberId !== null &&
+      (await eligibleForAnyContest(db, view, principal.memberId)),
+    canVote: view.votingOpen && view.me?.voice === 'vote' && !view.me.hasVoted,
+  }
+}
