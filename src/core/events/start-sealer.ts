@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { startBackgroundLoop } from '../shared/background-loop.ts'
 import type { Clock } from '../shared/clock.ts'
 import { type SealOptions, type SealResult, sealEvents } from './seal-events.ts'
 
@@ -17,28 +18,12 @@ export interface SealerOptions extends SealOptions {
  * Returns `stop()`, which resolves once a pass that is running has finished.
  */
 export function startSealer(db: Kysely<DB>, clock: Clock, options: SealerOptions): () => Promise<void> {
-  let stopped = false
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> = Promise.resolve()
-
-  const pass = async () => {
-    timer = null
-    try {
+  return startBackgroundLoop(
+    options.intervalMs,
+    async () => {
       const result = await sealEvents(db, clock, options)
       if (result.sealedEvents > 0) options.onSealed?.(result)
-    } catch (error) {
-      options.onError(error)
-    }
-    if (!stopped) timer = setTimeout(schedule, options.intervalMs)
-  }
-  const schedule = () => {
-    running = pass()
-  }
-  timer = setTimeout(schedule, options.intervalMs)
-
-  return async () => {
-    stopped = true
-    if (timer) clearTimeout(timer)
-    await running
-  }
+    },
+    options.onError,
+  )
 }

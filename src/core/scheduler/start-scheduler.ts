@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.ts'
+import { startBackgroundLoop } from '../shared/background-loop.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { JobHandlers } from './job-handler.ts'
 import { type JobError, type RunDueJobsOptions, runDueJobs } from './run-due-jobs.ts'
@@ -24,29 +25,13 @@ export function startScheduler(
   handlers: JobHandlers,
   options: SchedulerOptions,
 ): () => Promise<void> {
-  let stopped = false
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> = Promise.resolve()
-
-  const pass = async () => {
-    timer = null
-    try {
+  return startBackgroundLoop(
+    options.intervalMs,
+    async () => {
       const result = await runDueJobs({ db, clock }, handlers, options)
       for (const job of result.errors) options.onError(job.error, job)
       if (result.done > 0) options.onDone?.(result.done)
-    } catch (error) {
-      options.onError(error)
-    }
-    if (!stopped) timer = setTimeout(schedule, options.intervalMs)
-  }
-  const schedule = () => {
-    running = pass()
-  }
-  timer = setTimeout(schedule, options.intervalMs)
-
-  return async () => {
-    stopped = true
-    if (timer) clearTimeout(timer)
-    await running
-  }
+    },
+    (error) => options.onError(error),
+  )
 }

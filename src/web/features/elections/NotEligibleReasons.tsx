@@ -1,5 +1,6 @@
 import { ApiError } from '../../api/client.ts'
 import type { EligibilityReason } from '../mandates/eligibility-types.ts'
+import { ReasonList } from '../mandates/ReasonList.tsx'
 
 /** The failed rules a NOT_ELIGIBLE refusal carries in its details (`reasons`), or none. */
 export function failedRules(error: Error | null): readonly EligibilityReason[] {
@@ -33,22 +34,7 @@ export function NotEligibleReasons({
     <div role="alert">
       <section className="verdict not-eligible" aria-label="Rules not met">
         <h4>{headline}: the charter’s rules below are not met.</h4>
-        <ul className="reasons">
-          {reasons.map((reason) => (
-            <li key={reason.ruleId} className="reason failed">
-              <span className="mark" aria-hidden="true">
-                ✗
-              </span>
-              <span className="visually-hidden">Not satisfied: </span>
-              <div>
-                <p className="reason-text">{reason.text}</p>
-                <p className="reason-detail">
-                  {reason.detail} <code className="rule-id">{reason.ruleId}</code>
-                </p>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ReasonList reasons={reasons} />
       </section>
     </div>
   )

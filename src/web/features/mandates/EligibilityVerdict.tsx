@@ -1,5 +1,6 @@
 import { formatLongDate } from '../../shared/format.ts'
 import type { EligibilityAnswer } from './eligibility-types.ts'
+import { ReasonList } from './ReasonList.tsx'
 
 interface EligibilityVerdictProps {
   readonly answer: EligibilityAnswer
@@ -19,22 +20,7 @@ export function EligibilityVerdict({ answer, postTitle }: EligibilityVerdictProp
           : `Member ${answer.memberId} may not hold ${postTitle}`}
         <span className="muted"> on {formatLongDate(answer.date)}</span>
       </h4>
-      <ul className="reasons">
-        {answer.reasons.map((reason) => (
-          <li key={reason.ruleId} className={reason.satisfied ? 'reason met' : 'reason failed'}>
-            <span className="mark" aria-hidden="true">
-              {reason.satisfied ? '✓' : '✗'}
-            </span>
-            <span className="visually-hidden">{reason.satisfied ? 'Satisfied: ' : 'Not satisfied: '}</span>
-            <div>
-              <p className="reason-text">{reason.text}</p>
-              <p className="reason-detail">
-                {reason.detail} <code className="rule-id">{reason.ruleId}</code>
-              </p>
-            </div>
-          </li>
-        ))}
-      </ul>
+      <ReasonList reasons={answer.reasons} />
     </section>
   )
 }
