@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Command, InvalidArgumentError, Option } from 'commander'
@@ -36,6 +37,7 @@ interface Options {
   explain: boolean
   eligibility: boolean
   counting: boolean
+  casting: boolean
 }
 
 const positive = (value: string) => {
@@ -71,6 +73,10 @@ const program = new Command('bench')
   .option('--no-explain', 'skip the EXPLAIN ANALYZE of the member queries')
   .option('--no-eligibility', 'skip the eligibility bench (charter adopted, eligible lists, checks)')
   .option('--no-counting', 'skip the counting bench (1M ranked ballots: Schulze, Scottish STV, Meek)')
+  .option(
+    '--no-casting',
+    'skip the casting bench (ballots over HTTP at 200 clients, pgbench ceiling; server only)',
+  )
   .parse()
 
 const given = program.opts<Options>()
@@ -251,4 +257,14 @@ for (const kind of backends) {
   // Quick looks go to a git-ignored file, so they never overwrite the committed full-size record.
   writeFileSync(`${resultsDir}latest-${kind}${options.quick ? '-quick' : ''}.md`, markdown)
   console.log(markdown)
+}
+
+// Casting needs its own durable server and HTTP load, so it runs as its own process (it writes
+// bench/results/casting-postgres.md). Full-size runs only: a quick look must not overwrite that record.
+if (options.casting && backends.includes('postgres') && !options.quick) {
+  log('casting ballots over HTTP (bench/casting.ts)…')
+  const casting = spawnSync(process.execPath, [fileURLToPath(new URL('./casting.ts', import.meta.url))], {
+    stdio: 'inherit',
+  })
+  if (casting.status !== 0) log(`casting bench exited with ${casting.status}`)
 }
