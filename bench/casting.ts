@@ -266,7 +266,7 @@ async function measure(database: Database, voters: number, serverUrl: string): P
     '| --- | ---: | ---: | ---: | ---: |',
     `| HTTP POST /api/elections/{id}/ballots (autocannon) | ${rate(http.ballots)} | ${rate(http.ballotsPerSecond)} | ${ms(http.p50Ms)} | ${ms(http.p99Ms)} |`,
     row('castBallot in-process, no HTTP or session', options.direct, direct.seconds, direct.latencies),
-    row('resolveSession alone (3 queries)', options.direct, sessions.seconds, sessions.latencies),
+    row('resolveSession alone (one query)', options.direct, sessions.seconds, sessions.latencies),
     '',
     `Target ≥ 2,000 ballots/s with p99 ≤ 100 ms: ${verdict}. HTTP statuses: ${JSON.stringify(http.status)}; errors ${http.errors}, timeouts ${http.timeouts}; max ${ms(http.maxMs)} ms.`,
     `CPU per HTTP ballot: the app process ${appCpuMs.toFixed(2)} ms, ${Math.round(appSysShare * 100)} % of it in the kernel (one Node thread: at most ${rate(1000 / appCpuMs)} ballots/s); the autocannon driver ${((http.driverCpuSeconds * 1000) / Math.max(1, http.ballots)).toFixed(2)} ms.`,

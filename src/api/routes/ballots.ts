@@ -11,7 +11,7 @@ import {
 } from '../../core/elections/list-published-ballots.ts'
 import { verifyTracker } from '../../core/elections/verify-tracker.ts'
 import { AppError } from '../../core/shared/errors.ts'
-import { authoriseBody, inTransaction, requirePrincipal } from '../auth.ts'
+import { actorOf, authoriseBody, requirePrincipal } from '../auth.ts'
 import {
   BallotSchema,
   ElectionResultsSchema,
@@ -117,7 +117,13 @@ export function registerBallotRoutes(app: OpenAPIHono<AppEnv>): void {
       })
     }
     const memberId = principal.memberId
-    const receipt = await inTransaction(c, (ctx) => castBallot(ctx, { electionId: id, memberId, contests }))
+    // No explicit transaction: the cast is one statement (the cast_ballot function), atomic on its
+    // own, and begin/commit would be two more round trips per ballot (docs/PERFORMANCE.md).
+    const { database, clock } = c.var.deps
+    const receipt = await castBallot(
+      { db: database.db, clock, actor: actorOf(principal) },
+      { electionId: id, memberId, contests },
+    )
     // The receipt must not linger in a shared cache or a browser's back button.
     c.header('cache-control', 'no-store')
     return c.json({ tracker: receipt.tracker }, 201)

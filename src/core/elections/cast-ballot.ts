@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { z } from 'zod'
-import { appendEvent } from '../events/append-event.ts'
+import type { Executor } from '../../db/client.ts'
+import { eventSchema } from '../events/catalogue.ts'
 import { parseInput } from '../members/schemas.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
-import { sharedQueueLock } from './ballot-queue.ts'
 import { checkBallot, isMethod } from './ballot-rules.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
@@ -39,39 +39,33 @@ export function newTracker(): string {
   return randomBytes(16).toString('hex')
 }
 
-/**
- * Casts a member's secret ballot. Every refusal comes before anything is written, in this order:
- * ELECTION_NOT_FOUND; ELECTION_CLOSED once the election is closed or cancelled or its close time
- * has passed on the organisation's clock; ELECTION_WRONG_PHASE before voting is open (the state
- * must be `voting` AND `voting_open_at ≤ now`); NOT_IN_ELECTORATE unless the member is a frozen
- * elector with a vote (a consultative voice cannot vote); INVALID_BALLOT for an unknown contest
- * or candidate, a repeat, or more marks than the method allows; ALREADY_VOTED.
- *
- * Then, in the caller's transaction: the roll row (who voted; its primary key makes concurrent
- * casts by one voter yield one ballot), one queue row per contest of the election (a contest the
- * voter left out is cast blank, so every contest's box holds one ballot per voter), all with one
- * fresh tracker, and `election.ballot_cast` with an empty payload.
- */
-export async function castBallot(ctx: UseCaseContext, input: CastBallotInput): Promise<CastBallotResult> {
-  const data = parseInput(castBallotInputSchema, input, 'ballot')
-  // One round trip: the queue's shared lock, the election, the voter's elector row, and each
-  // contest's standing candidates. (The write below re-checks the state under the lock.)
-  const election = await ctx.db
-    .selectFrom(sharedQueueLock(data.electionId))
-    .innerJoin('elections as e', (join) => join.onTrue())
-    .leftJoin('election_electors as ee', (join) =>
-      join.onRef('ee.election_id', '=', 'e.id').on('ee.member_id', '=', data.memberId),
-    )
+/** What a cast needs to know of its election; fixed once voting is open. */
+interface VotingElection {
+  readonly id: number
+  readonly state: string
+  readonly method: string
+  readonly votingOpenAt: Date
+  readonly votingCloseAt: Date
+  readonly contests: readonly { readonly id: number; readonly seats: number; readonly candidates: number[] }[]
+}
+
+// Once voting is open an election's method, windows, contests and standing candidates cannot
+// change (nominations and answers end when voting opens), so they are cached per database handle
+// for the voting phase; whether it is still open is checked by the database on every cast. The
+// key is the handle (a WeakMap): one process may open several databases whose ids coincide.
+const votingElections = new WeakMap<Executor, Map<number, VotingElection>>()
+
+async function loadVotingElection(db: Executor, electionId: number): Promise<VotingElection | null> {
+  const cached = votingElections.get(db)?.get(electionId)
+  if (cached) return cached
+  const row = await db
+    .selectFrom('elections as e')
     .select((eb) => [
       'e.id',
       'e.state',
       'e.method',
-      'e.body_id',
-      'e.region_id',
       'e.voting_open_at',
       'e.voting_close_at',
-      'ee.voice',
-      'ee.region_id as voter_region_id',
       jsonArrayFrom(
         eb
           .selectFrom('election_contests as c')
@@ -85,83 +79,116 @@ export async function castBallot(ctx: UseCaseContext, input: CastBallotInput): P
           .orderBy('c.id'),
       ).as('contests'),
     ])
-    .where('e.id', '=', data.electionId)
+    .where('e.id', '=', electionId)
     .executeTakeFirst()
+  if (!row) return null
+  const election: VotingElection = {
+    id: row.id,
+    state: row.state,
+    method: row.method,
+    votingOpenAt: new Date(row.voting_open_at),
+    votingCloseAt: new Date(row.voting_close_at),
+    contests: row.contests,
+  }
+  if (election.state === 'voting') {
+    let forDb = votingElections.get(db)
+    if (!forDb) {
+      forDb = new Map()
+      votingElections.set(db, forDb)
+    }
+    forDb.set(electionId, election)
+  }
+  return election
+}
+
+/** The one event a cast writes, checked against the catalogue like every appended event. */
+const BALLOT_CAST_PAYLOAD = JSON.stringify(
+  eventSchema.parse({ type: 'election.ballot_cast', payload: {} }).payload,
+)
+
+/**
+ * Casts a member's secret ballot. Refusals, before anything is written: ELECTION_NOT_FOUND;
+ * ELECTION_CLOSED once the election is closed or cancelled or its close time has passed on the
+ * organisation's clock; ELECTION_WRONG_PHASE before voting is open (the state must be `voting`
+ * AND `voting_open_at ≤ now`); INVALID_BALLOT for an unknown contest or candidate, a repeat, or
+ * more marks than the method allows; NOT_IN_ELECTORATE unless the member is a frozen elector
+ * with a vote (a consultative voice cannot vote); ALREADY_VOTED.
+ *
+ * The write is one call of the `cast_ballot` database function (migration 0703), atomic on its
+ * own and inside a caller's transaction alike: under the election's shared queue lock it re-checks
+ * the phase, writes the roll row (who voted; its primary key makes concurrent casts by one voter
+ * yield one ballot), one queue row per contest of the election (a contest the voter left out is
+ * cast blank, so every contest's box holds one ballot per voter), all with one fresh tracker, and
+ * `election.ballot_cast` with an empty payload. One round trip, because round trips are what a
+ * ballot costs (docs/PERFORMANCE.md).
+ */
+export async function castBallot(ctx: UseCaseContext, input: CastBallotInput): Promise<CastBallotResult> {
+  const data = parseInput(castBallotInputSchema, input, 'ballot')
+  const election = await loadVotingElection(ctx.db, data.electionId)
   if (!election) {
     throw new AppError('ELECTION_NOT_FOUND', `No election with id ${data.electionId}`, {
       electionId: data.electionId,
     })
   }
-  const now = ctx.clock.now().getTime()
-  const closesAt = new Date(election.voting_close_at)
   const closed = () =>
     new AppError('ELECTION_CLOSED', 'Voting in this election is over', {
-      votingCloseAt: closesAt.toISOString(),
+      votingCloseAt: election.votingCloseAt.toISOString(),
     })
-  if (election.state === 'closed' || election.state === 'cancelled' || now >= closesAt.getTime())
-    throw closed()
-  const opensAt = new Date(election.voting_open_at)
-  if (election.state !== 'voting' || now < opensAt.getTime()) {
-    throw new AppError('ELECTION_WRONG_PHASE', 'Voting in this election is not open yet', {
-      state: election.state,
+  const notOpen = (state: string) =>
+    new AppError('ELECTION_WRONG_PHASE', 'Voting in this election is not open yet', {
+      state,
       expected: 'voting',
-      votingOpenAt: opensAt.toISOString(),
+      votingOpenAt: election.votingOpenAt.toISOString(),
     })
-  }
-  const voice = election.voice
-  if (voice !== 'vote' || election.voter_region_id === null) {
-    throw new AppError(
-      'NOT_IN_ELECTORATE',
-      voice === 'consultative'
-        ? 'A consultative voice takes part in the meeting but does not vote'
-        : 'You are not in this election’s electorate',
-      { memberId: data.memberId, voice },
-    )
-  }
+  const now = ctx.clock.now()
+  if (election.state === 'closed' || election.state === 'cancelled' || now >= election.votingCloseAt)
+    throw closed()
+  if (election.state !== 'voting' || now < election.votingOpenAt) throw notOpen(election.state)
   if (!isMethod(election.method)) {
     throw new Error(`election ${election.id} has an unknown counting method ${election.method}`)
   }
   const ballot = [...checkBallot(election.method, election.contests, data.contests)]
   const tracker = newTracker()
-
-  // One statement: the roll row, then (only if it was written) the queue rows. The roll's primary
-  // key decides a race between casts by one voter: `on conflict do nothing` waits for the other
-  // cast to end and writes nothing if it committed. The state is checked again here, under the
-  // lock: a close that committed while this cast waited leaves it nothing to write. The queue
-  // carries the election's region, never the voter's, which would narrow down who cast a ballot.
-  const { rows } = await sql<{ enrolled: number }>`
-    with voter as (
-      insert into election_voters (election_id, member_id, region_id)
-      select ${election.id}::int8, ${data.memberId}::int8, ${election.voter_region_id}::int8
-      where exists (select from elections where id = ${election.id}::int8 and state = 'voting')
-      on conflict do nothing
-      returning member_id
-    ), queued as (
-      insert into ballot_queue (election_id, contest_id, region_id, preferences, tracker)
-      select ${election.id}::int8, c.contest_id, ${election.region_id}::int8, c.preferences::int4[], ${tracker}
-      from voter, unnest(${ballot.map(([contestId]) => contestId)}::int8[],
-        ${ballot.map(([, preferences]) => `{${preferences.join(',')}}`)}::text[]) as c(contest_id, preferences)
-    )
-    select (select count(*) from voter)::int4 as enrolled`.execute(ctx.db)
-  if (Number(rows[0]?.enrolled) !== 1) {
-    const state = await ctx.db
-      .selectFrom('elections')
-      .select('state')
-      .where('id', '=', election.id)
-      .executeTakeFirstOrThrow()
-    if (state.state !== 'voting') throw closed()
-    throw new AppError('ALREADY_VOTED', 'You have already voted in this election', {
-      electionId: election.id,
-    })
+  const { rows } = await sql<{ outcome: string }>`
+    select cast_ballot(
+      ${election.id}::int8, ${data.memberId}::int8,
+      ${ballot.map(([contestId]) => contestId)}::int8[],
+      ${ballot.map(([, preferences]) => `{${preferences.join(',')}}`)}::text[],
+      ${tracker}, ${now}::timestamptz, ${ctx.actor.kind},
+      ${ctx.actor.kind === 'account' ? ctx.actor.accountId : null}::int8,
+      ${BALLOT_CAST_PAYLOAD}::jsonb
+    ) as outcome`.execute(ctx.db)
+  const outcome = rows[0]?.outcome
+  switch (outcome) {
+    case 'cast':
+      return { tracker }
+    case 'closed':
+      throw closed()
+    case 'wrong-phase':
+      throw notOpen('voting')
+    case 'not-found':
+      throw new AppError('ELECTION_NOT_FOUND', `No election with id ${data.electionId}`, {
+        electionId: data.electionId,
+      })
+    case 'consultative':
+      throw new AppError(
+        'NOT_IN_ELECTORATE',
+        'A consultative voice takes part in the meeting but does not vote',
+        {
+          memberId: data.memberId,
+          voice: 'consultative',
+        },
+      )
+    case 'not-in-electorate':
+      throw new AppError('NOT_IN_ELECTORATE', 'You are not in this election’s electorate', {
+        memberId: data.memberId,
+        voice: null,
+      })
+    case 'already-voted':
+      throw new AppError('ALREADY_VOTED', 'You have already voted in this election', {
+        electionId: election.id,
+      })
+    default:
+      throw new Error(`cast_ballot answered ${String(outcome)}`)
   }
-  await appendEvent(
-    ctx,
-    { type: 'election.ballot_cast', payload: {} },
-    {
-      bodyId: election.body_id,
-      regionId: election.region_id,
-      subject: { kind: 'election', id: election.id },
-    },
-  )
-  return { tracker }
 }

@@ -18,6 +18,7 @@ import * as duesPayments from './20261126_0602_dues_payments.ts'
 import * as scheduledJobs from './20261126_0700_scheduled_jobs.ts'
 import * as elections from './20261126_0701_elections.ts'
 import * as ballots from './20261126_0702_ballots.ts'
+import * as castBallotFunction from './20261126_0703_cast_ballot_function.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_0700_scheduled_jobs': scheduledJobs,
   '20261126_0701_elections': elections,
   '20261126_0702_ballots': ballots,
+  '20261126_0703_cast_ballot_function': castBallotFunction,
 }
