@@ -105,4 +105,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await seesText(page.getByRole('banner'), name)
+  // Home then sends the user to their starting body. Wait for that redirect, or a test's own
+  // navigation right after signing in can be overtaken by it.
+  await page.waitForFunction(() => window.location.hash.startsWith('#/bodies/'))
 }
