@@ -72,15 +72,18 @@ export async function authoriseMember(
   c: Context<AppEnv>,
   memberId: number,
   action: MemberAction,
-): Promise<{ principal: Principal; member: { id: number; unitPath: string; unitId: number } }> {
+): Promise<{
+  principal: Principal
+  member: { id: number; unitPath: string; unitId: number; regionId: number }
+}> {
   const principal = requirePrincipal(c)
   const row = await c.var.deps.database.db
     .selectFrom('members')
-    .select(['id', 'unit_path', 'unit_id'])
+    .select(['id', 'unit_path', 'unit_id', 'region_id'])
     .where('id', '=', memberId)
     .executeTakeFirst()
   if (!row) throw new AppError('MEMBER_NOT_FOUND', `No member with id ${memberId}`, { memberId })
-  const member = { id: row.id, unitPath: row.unit_path, unitId: row.unit_id }
+  const member = { id: row.id, unitPath: row.unit_path, unitId: row.unit_id, regionId: row.region_id }
   if (!can(principal, action, { kind: 'member', ...member })) throw forbidden(action)
   return { principal, member }
 }

@@ -1,6 +1,6 @@
 import type { Principal } from '../core/accounts/principal.ts'
 import type { ElectionView } from '../core/elections/get-election.ts'
-import { checkEligibility } from '../core/eligibility/check-eligibility.ts'
+import { answerFor, loadEligibilityContext } from '../core/eligibility/check-eligibility.ts'
 import { can } from '../core/policy/policy.ts'
 import { toIsoDate } from '../core/shared/clock.ts'
 import { isAppError } from '../core/shared/errors.ts'
@@ -14,25 +14,32 @@ export interface ElectionPermissions {
   readonly canVote: boolean
 }
 
-/** Whether the member may stand for some contest they are not yet nominated in (by the charter on the voting-open date). */
+/**
+ * Whether the member may stand for some contest they are not yet nominated in (by the charter on
+ * the voting-open date). The charter, body and member are loaded once for all the contests.
+ */
 async function eligibleForAnyContest(db: Executor, view: ElectionView, memberId: number): Promise<boolean> {
   const nominated = new Set(view.me?.nominations.map((n) => n.contestId) ?? [])
-  for (const contest of view.contests) {
-    if (nominated.has(contest.contestId)) continue
-    try {
-      const answer = await checkEligibility(db, {
-        memberId,
-        post: contest.post,
-        bodyId: view.body.id,
-        date: toIsoDate(new Date(view.votingOpenAt)),
-      })
-      if (answer.eligible) return true
-    } catch (error) {
-      // A post dropped from the charter or a dissolved body: nobody may stand for it.
-      if (!isAppError(error)) throw error
-    }
+  const open = view.contests.filter((contest) => !nominated.has(contest.contestId))
+  if (open.length === 0) return false
+  // A post dropped from the charter, a dissolved body or no charter in force: nobody may stand.
+  const refused = (error: unknown) => {
+    if (!isAppError(error)) throw error
+    return null
   }
-  return false
+  const context = await loadEligibilityContext(db, {
+    memberId,
+    bodyId: view.body.id,
+    date: toIsoDate(new Date(view.votingOpenAt)),
+  }).catch(refused)
+  if (context === null) return false
+  return open.some((contest) => {
+    try {
+      return answerFor(context, contest.post).eligible
+    } catch (error) {
+      return refused(error) ?? false
+    }
+  })
 }
 
 /**

@@ -143,12 +143,11 @@ export function registerEligibilityRoutes(app: OpenAPIHono<AppEnv>): void {
       date: query.date ?? toIsoDate(c.var.deps.clock.now()),
     })
     // The reasons quote the member's join date and status: a read of their record.
-    const regionId = await memberRegion(c, member.id)
     await inTransaction(c, (ctx) =>
       recordMemberAccess(ctx, {
         view: 'detail',
         scopeBodyId: member.unitId,
-        regionId,
+        regionId: member.regionId,
         memberIds: [member.id],
       }),
     )
@@ -187,13 +186,4 @@ export function registerEligibilityRoutes(app: OpenAPIHono<AppEnv>): void {
     const record = await inTransaction(c, (ctx) => recordDuesPayments(ctx, { memberId: id, ...input }))
     return c.json({ ...record, months: [...record.months] }, 201)
   })
-}
-
-async function memberRegion(c: { var: AppEnv['Variables'] }, memberId: number): Promise<number> {
-  const row = await c.var.deps.database.db
-    .selectFrom('members')
-    .select('region_id')
-    .where('id', '=', memberId)
-    .executeTakeFirstOrThrow()
-  return row.region_id
 }

@@ -22,7 +22,7 @@ export interface CharterVersion {
 // where the same id names different documents.
 const parsedDocuments = new Map<string, CharterDocument>()
 
-function toVersion(row: {
+type VersionRow = {
   id: number
   name: string
   effective_from: string
@@ -31,12 +31,23 @@ function toVersion(row: {
   decided_on: string
   decision_body_id: number
   source_sha256: string
-  document: unknown
-}): CharterVersion {
+}
+
+/**
+ * The version with its parsed document. The document (tens of kilobytes of JSON) is read from the
+ * table only on a cache miss: the row query that picks the version leaves it out, so every rule
+ * lookup after the first costs one small row, not a JSON decode.
+ */
+async function toVersion(db: Executor, row: VersionRow): Promise<CharterVersion> {
   const key = `${row.id}:${row.source_sha256}`
   let document = parsedDocuments.get(key)
   if (!document) {
-    document = charterDocumentShape.parse(row.document)
+    const stored = await db
+      .selectFrom('charter_versions')
+      .select('document')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow()
+    document = charterDocumentShape.parse(stored.document)
     parsedDocuments.set(key, document)
   }
   return {
@@ -62,7 +73,6 @@ const versionColumns = [
   'decided_on',
   'decision_body_id',
   'source_sha256',
-  'document',
 ] as const
 
 /** The version in force on `date` (YYYY-MM-DD), or null when none had taken effect by then. */
@@ -74,7 +84,7 @@ export async function findCharterInForce(db: Executor, date: string): Promise<Ch
     .orderBy('effective_from', 'desc')
     .limit(1)
     .executeTakeFirst()
-  return row ? toVersion(row) : null
+  return row ? toVersion(db, row) : null
 }
 
 /** The version in force on `date`; CHARTER_NOT_ADOPTED when there is none. */
@@ -93,5 +103,5 @@ export async function findCharterVersion(db: Executor, versionId: number): Promi
     .select(versionColumns)
     .where('id', '=', versionId)
     .executeTakeFirst()
-  return row ? toVersion(row) : null
+  return row ? toVersion(db, row) : null
 }

@@ -1,13 +1,11 @@
 import { AppError } from '../shared/errors.ts'
 import type {
   CharterDocument,
-  CharterRule,
   ElectionRule,
   PostRule,
   StandingRule,
   VotingRightsRule,
 } from './document-schema.ts'
-import { RULE_FAMILIES } from './document-schema.ts'
 
 /** Reads of one charter document that several capabilities share. Pure functions. */
 
@@ -59,16 +57,4 @@ export function electionRuleFor(document: CharterDocument, post: string): Electi
 /** Who votes, who has a consultative voice and who may stand; null when the charter is silent. */
 export function votingRights(document: CharterDocument): VotingRightsRule | null {
   return document.rules.votingRights[0] ?? null
-}
-
-/** Any rule by id, with its family; null when no rule has that id. */
-export function findRule(
-  document: CharterDocument,
-  ruleId: string,
-): { readonly family: (typeof RULE_FAMILIES)[number]; readonly rule: CharterRule } | null {
-  for (const family of RULE_FAMILIES) {
-    const rule = (document.rules[family] as readonly CharterRule[]).find((r) => r.id === ruleId)
-    if (rule) return { family, rule }
-  }
-  return null
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { FIELDS_OF_WORK, MEMBER_CATEGORIES, MEMBER_STATUSES } from '../members/schemas.ts'
-import { UNIT_KINDS } from '../orgs/organisation-settings.ts'
+import { fieldOfWorkSchema, memberCategorySchema, memberStatusSchema } from '../members/schemas.ts'
+import { unitKindSchema } from '../orgs/organisation-settings.ts'
 
 /**
  * The charter document: the organisation's rulebook as data. Every rule carries a stable `id`
@@ -27,9 +27,9 @@ const calendarDate = z.iso.date('a real calendar date, YYYY-MM-DD')
 const share = z.number().min(0).max(1)
 const positiveInt = z.number().int().positive()
 const days = z.number().int().min(0).max(36_500)
-const memberStatus = z.enum(MEMBER_STATUSES)
-const unitKind = z.union([z.enum(UNIT_KINDS), z.string().regex(/^custom:[a-z0-9][a-z0-9 _-]{0,40}$/)])
-const fieldOfWork = z.union([z.enum(FIELDS_OF_WORK), z.string().regex(/^custom:[a-z0-9][a-z0-9 _-]{0,40}$/)])
+const memberStatus = memberStatusSchema
+const unitKind = unitKindSchema
+const fieldOfWork = fieldOfWorkSchema
 
 const ruleBase = { id: ruleId, text: z.string().trim().min(1).max(2000) }
 
@@ -158,7 +158,7 @@ export const enterpriseRuleSchema = z.discriminatedUnion('kind', [
 /** Admission by category: recommendations, probation and the decision deadline. */
 export const admissionRuleSchema = z.strictObject({
   ...ruleBase,
-  category: z.enum(MEMBER_CATEGORIES),
+  category: memberCategorySchema,
   recommendations: z.number().int().min(0).max(20),
   /** Recommenders need this much standing (years of membership); 0 for none. */
   recommenderStandingYears: z.number().int().min(0).max(50).default(0),

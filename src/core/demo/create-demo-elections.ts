@@ -6,7 +6,7 @@ import { listEligibleMembers } from '../eligibility/list-eligible-members.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { ManualClock } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { advance, castBallots, nominate, shuffled, votingElectors } from './demo-election-steps.ts'
+import { advance, castBallots, nominate, votingElectors } from './demo-election-steps.ts'
 import type { SeededRandom } from './random.ts'
 
 /**
@@ -116,7 +116,7 @@ async function holdUnitElection(
     random,
     { id: election.id, contestId: contest.id, seats: 1, method: METHOD },
     candidates,
-    shuffled(random, electors).slice(0, turnout),
+    random.shuffled(electors).slice(0, turnout),
     [opensAt, closesAt],
   )
   await advance(ctx, clock, election.id, closesAt)
@@ -149,10 +149,9 @@ async function openDelegateElection(
   const post = 'unit-delegate'
   const votingDate = OPEN_ELECTION.votingOpenAt.slice(0, 10)
   const eligible = await listEligibleMembers(ctx.db, { post, bodyId: unit.id, date: votingDate, limit: 1000 })
-  const nominees = shuffled(
-    random,
-    eligible.items.map((member) => member.memberId).filter((id) => id !== voter.memberId),
-  ).slice(0, 4)
+  const nominees = random
+    .shuffled(eligible.items.map((member) => member.memberId).filter((id) => id !== voter.memberId))
+    .slice(0, 4)
   if (nominees.length < 3) throw new Error(`the demo member's unit ${unit.id} has too few eligible members`)
 
   clock.set(OPEN_ELECTION.calledAt)
@@ -183,10 +182,7 @@ async function openDelegateElection(
   if (!electors.includes(voter.memberId)) {
     throw new Error(`the demo member ${voter.memberId} has no vote in the open election ${election.id}`)
   }
-  const others = shuffled(
-    random,
-    electors.filter((id) => id !== voter.memberId),
-  )
+  const others = random.shuffled(electors.filter((id) => id !== voter.memberId))
   const [contest] = await loadContests(ctx.db, election.id)
   if (!contest) throw new Error(`demo election ${election.id} has no contest`)
   await castBallots(

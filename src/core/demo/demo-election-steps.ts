@@ -14,16 +14,6 @@ import type { SeededRandom } from './random.ts'
  * their times, nominations and answers, and ballots cast through the use cases.
  */
 
-/** A seeded shuffle (Fisher–Yates). */
-export function shuffled<T>(random: SeededRandom, items: readonly T[]): T[] {
-  const copy = [...items]
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = random.int(0, index)
-    ;[copy[index], copy[other]] = [copy[other] as T, copy[index] as T]
-  }
-  return copy
-}
-
 /**
  * Moves the clock to `to` and runs the election's scheduled transitions then due through the
  * scheduler's own handlers, marking each job done as the runner does. runDueJobs itself cannot

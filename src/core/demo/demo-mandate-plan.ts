@@ -1,6 +1,6 @@
 import type { CharterVersion } from '../charter/charter-in-force.ts'
 import { electionRuleFor } from '../charter/charter-rules.ts'
-import { monthsBefore } from '../eligibility/standing.ts'
+import { monthsBefore } from '../shared/clock.ts'
 import type { TreeNode } from './create-tree.ts'
 import { DEMO_REGIONS } from './demo-tree.ts'
 import { REPORT_DATE } from './member-seeds.ts'
@@ -52,15 +52,6 @@ export function versionOn(versions: readonly CharterVersion[], date: string): Ch
 
 function dayBefore(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10)
-}
-
-function shuffled<T>(random: SeededRandom, items: readonly T[]): T[] {
-  const copy = [...items]
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = random.int(0, index)
-    ;[copy[index], copy[other]] = [copy[other] as T, copy[index] as T]
-  }
-  return copy
 }
 
 /**
@@ -136,14 +127,8 @@ export function planDemoMandates(
     if (region.key === REPORT_REGION) {
       // Village units first: "there were no literate people in the units".
       const order = [
-        ...shuffled(
-          random,
-          units.filter((unit) => unit.kind === 'village'),
-        ),
-        ...shuffled(
-          random,
-          units.filter((unit) => unit.kind !== 'village'),
-        ),
+        ...random.shuffled(units.filter((unit) => unit.kind === 'village')),
+        ...random.shuffled(units.filter((unit) => unit.kind !== 'village')),
       ].slice(0, REPORT_REGION_APPOINTED)
       const windows = appointmentWindows(versions, 'no-literate-candidate')
       order.forEach((unit, index) => {
@@ -164,7 +149,7 @@ export function planDemoMandates(
       })
     } else if (region.border) {
       const count = Math.round(units.length * BORDER_APPOINTED_SHARE)
-      const thinnest = fewestEligible(shuffled(random, units).map((unit) => unit.key))
+      const thinnest = fewestEligible(random.shuffled(units).map((unit) => unit.key))
       for (const key of thinnest.slice(0, count)) {
         const unit = units.find((node) => node.key === key) as TreeNode
         appointed.set(key, {

@@ -23,6 +23,16 @@ export class SeededRandom {
     return min + Math.floor(this.next() * (max - min + 1))
   }
 
+  /** A shuffled copy of `items` (Fisher–Yates on this generator, so the same seed gives the same order). */
+  shuffled<T>(items: readonly T[]): T[] {
+    const copy = [...items]
+    for (let index = copy.length - 1; index > 0; index--) {
+      const other = this.int(0, index)
+      ;[copy[index], copy[other]] = [copy[other] as T, copy[index] as T]
+    }
+    return copy
+  }
+
   pick<T>(items: readonly T[]): T {
     const item = items[Math.floor(this.next() * items.length)]
     if (item === undefined) throw new Error('pick from an empty list')

@@ -13,41 +13,18 @@ import type { DB } from '../../db/schema.ts'
 const QUEUE_LOCK_CLASS = 0x0ba1_1070
 
 /**
- * Takes the election's queue lock for the rest of the transaction: `shared` for a cast,
- * `exclusive` for the close. A cast then either commits before the close reads the queue, or
- * waits and sees the election closed: no ballot can land in the queue after it was emptied.
- * An advisory lock, not `for share` on the election row: 200 concurrent casts would otherwise
- * each rewrite that row's lock word (a multixact per cast), serialising on one page.
- * It must be its own statement: in READ COMMITTED the next statement's snapshot is taken after
- * the lock is granted, so it sees the close's commit.
+ * Takes the election's queue lock exclusively for the rest of the transaction (the close and a
+ * cancellation). A cast takes the same lock in shared mode inside the `cast_ballot` function
+ * (migration 0703), so a cast either commits before the close reads the queue, or waits and then
+ * sees the election closed: no ballot can land in the queue after it was emptied. An advisory
+ * lock, not `for share` on the election row: 200 concurrent casts would otherwise each rewrite
+ * that row's lock word (a multixact per cast), serialising on one page.
  */
-export async function lockBallotQueue(
-  db: Executor,
-  electionId: number,
-  mode: 'shared' | 'exclusive',
-): Promise<void> {
+export async function lockBallotQueue(db: Executor, electionId: number): Promise<void> {
   // The int4 pair form keeps this apart from the sealer's single-bigint lock; ids wrap modulo 2^31.
+  // QUEUE_LOCK_CLASS is written as a number in the cast_ballot function: keep the two equal.
   const key = electionId % 2_147_483_647
-  if (mode === 'shared') {
-    await sql`select pg_advisory_xact_lock_shared(${QUEUE_LOCK_CLASS}::int4, ${key}::int4)`.execute(db)
-  } else {
-    await sql`select pg_advisory_xact_lock(${QUEUE_LOCK_CLASS}::int4, ${key}::int4)`.execute(db)
-  }
-}
-
-/**
- * The shared lock as a FROM item, for a cast that reads its election in the same statement.
- * That statement's snapshot predates the lock, so it may still see `voting` for an election whose
- * close committed while the cast waited: the cast's write statement (a later snapshot, taken
- * under the lock) re-checks the state. Saves a round trip per ballot.
- */
-export function sharedQueueLock(electionId: number) {
-  const key = electionId % 2_147_483_647
-  return sql<{
-    locked: unknown
-  }>`(select pg_advisory_xact_lock_shared(${QUEUE_LOCK_CLASS}::int4, ${key}::int4) as locked)`.as(
-    'queue_lock',
-  )
+  await sql`select pg_advisory_xact_lock(${QUEUE_LOCK_CLASS}::int4, ${key}::int4)`.execute(db)
 }
 
 /**

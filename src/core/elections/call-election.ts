@@ -7,6 +7,7 @@ import { COUNTING_METHOD_IDS } from '../counting/counting-method.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
+import { bodyRegion } from '../orgs/tree.ts'
 import { scheduleJob } from '../scheduler/schedule-job.ts'
 import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
@@ -109,7 +110,7 @@ export async function callElection(ctx: UseCaseContext, input: CallElectionInput
   const election = await ctx.db
     .insertInto('elections')
     .values({
-      region_id: body.region_id ?? body.id,
+      region_id: bodyRegion(body),
       body_id: body.id,
       title: data.title,
       method: data.method,

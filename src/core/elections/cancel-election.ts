@@ -43,7 +43,7 @@ export async function applyCancellation(
   let discardedBallots = 0
   if (election.state === 'voting') {
     // No cast may be writing to the queue while its ballots are discarded (a no-op when held).
-    await lockBallotQueue(ctx.db, election.id, 'exclusive')
+    await lockBallotQueue(ctx.db, election.id)
     discardedBallots = await discardQueuedBallots(ctx.db, election.id)
   }
   await ctx.db
@@ -72,7 +72,7 @@ export async function cancelElection(
 ): Promise<CancelElectionResult> {
   const data = parseInput(cancelElectionInputSchema, input, 'cancellation')
   // The queue lock before the row lock, in the order the close takes them (no deadlock with it).
-  await lockBallotQueue(ctx.db, data.electionId, 'exclusive')
+  await lockBallotQueue(ctx.db, data.electionId)
   const election = await loadElection(ctx.db, data.electionId, 'update')
   if (election.state === 'cancelled') return { cancelled: false, fromState: 'cancelled', discardedBallots: 0 }
   if (election.state === 'closed') {

@@ -158,7 +158,7 @@ describe('castBallot', () => {
     // The close takes the queue lock first; the cast starts while it is held (on the server it
     // reads the election as still voting, then waits for the lock), and the close commits.
     await t.db.transaction().execute(async (trx) => {
-      await lockBallotQueue(trx, t.electionId, 'exclusive')
+      await lockBallotQueue(trx, t.electionId)
       cast = t.cast(t.voters[9] as number, ballot()).catch((error: unknown) => error)
       await new Promise((resolve) => setTimeout(resolve, 200))
       await closeElection({ db: trx, clock: closeClock, actor: systemActor }, t.electionId)

@@ -1,13 +1,14 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../db/schema.ts'
-import { COUNTING_METHOD_IDS, type CountingMethodId } from '../counting/counting-method.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { recordElectedMandate } from '../mandates/record-elected-mandate.ts'
 import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError, isAppError } from '../shared/errors.ts'
 import { lockBallotQueue, vacuumBallotQueue } from './ballot-queue.ts'
+import { isMethod } from './ballot-rules.ts'
 import { type ContestReport, countContest, type ReportMandate } from './count-contest.ts'
+import { isFinished, loadElection } from './election-lookups.ts'
 
 /** What a close did; `afterCommit` is the scheduler's hook (see core/scheduler/job-handler.ts). */
 export interface CloseElectionResult {
@@ -18,10 +19,6 @@ export interface CloseElectionResult {
   readonly contests: readonly { readonly contestId: number; readonly electedMemberIds: readonly number[] }[]
   /** VACUUMs the ballot queue once the close has committed (it cannot run in a transaction). */
   readonly afterCommit?: (db: Kysely<DB>) => Promise<void>
-}
-
-function isMethod(method: string): method is CountingMethodId {
-  return (COUNTING_METHOD_IDS as readonly string[]).includes(method)
 }
 
 /**
@@ -39,15 +36,9 @@ function isMethod(method: string): method is CountingMethodId {
  */
 export async function closeElection(ctx: UseCaseContext, electionId: number): Promise<CloseElectionResult> {
   // Waits for every cast in flight to commit; casts arriving later wait, then find the election closed.
-  await lockBallotQueue(ctx.db, electionId, 'exclusive')
-  const election = await ctx.db
-    .selectFrom('elections')
-    .selectAll()
-    .where('id', '=', electionId)
-    .forUpdate()
-    .executeTakeFirst()
-  if (!election) throw new AppError('ELECTION_NOT_FOUND', `No election with id ${electionId}`, { electionId })
-  if (election.state === 'closed' || election.state === 'cancelled') {
+  await lockBallotQueue(ctx.db, electionId)
+  const election = await loadElection(ctx.db, electionId, 'update')
+  if (isFinished(election.state)) {
     return {
       electionId,
       outcome: election.state === 'closed' ? 'already-closed' : 'cancelled',

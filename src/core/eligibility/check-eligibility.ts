@@ -1,12 +1,13 @@
 import type { Executor } from '../../db/client.ts'
-import { charterInForce } from '../charter/charter-in-force.ts'
+import type { BodyRow } from '../../db/schema.ts'
+import { type CharterVersion, charterInForce } from '../charter/charter-in-force.ts'
 import { postRuleAtLevel } from '../charter/charter-rules.ts'
 import { loadMember } from '../members/member-lookups.ts'
 import { isoDateSchema, parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { AppError } from '../shared/errors.ts'
 import { type EligibilityVerdict, evaluateEligibility } from './evaluate-eligibility.ts'
-import { loadMemberOnDate } from './member-on-date.ts'
+import { loadMemberOnDate, type MemberOnDate } from './member-on-date.ts'
 
 export interface EligibilityQuery {
   readonly memberId: number
@@ -25,11 +26,19 @@ export interface EligibilityAnswer extends EligibilityVerdict {
   readonly charterVersionId: number
 }
 
-/**
- * eligibility(member, post, body, date): may this member hold this post in this body on this
- * date, by the charter then in force? Every rule consulted comes back with its id and verdict.
- */
-export async function checkEligibility(db: Executor, query: EligibilityQuery): Promise<EligibilityAnswer> {
+/** One member, one body and one date, loaded once: answers for any number of posts (answerFor). */
+export interface EligibilityContext {
+  readonly charter: CharterVersion
+  readonly body: BodyRow
+  readonly facts: MemberOnDate
+  readonly date: string
+}
+
+/** Loads the charter in force, the body (active) and the member's facts on the date. */
+export async function loadEligibilityContext(
+  db: Executor,
+  query: Omit<EligibilityQuery, 'post'>,
+): Promise<EligibilityContext> {
   const date = parseInput(isoDateSchema, query.date, 'date')
   const [charter, body, member] = await Promise.all([
     charterInForce(db, date),
@@ -39,8 +48,13 @@ export async function checkEligibility(db: Executor, query: EligibilityQuery): P
   if (body.status !== 'active') {
     throw new AppError('BODY_DISSOLVED', `Body ${body.id} is dissolved`, { bodyId: body.id })
   }
-  const post = postRuleAtLevel(charter.document, query.post, body.level)
-  const facts = await loadMemberOnDate(db, member, date)
+  return { charter, body, facts: await loadMemberOnDate(db, member, date), date }
+}
+
+/** The verdict for one post of the context's body (UNKNOWN_POST when the charter has none). */
+export function answerFor(context: EligibilityContext, postId: string): EligibilityAnswer {
+  const { charter, body, facts, date } = context
+  const post = postRuleAtLevel(charter.document, postId, body.level)
   const verdict = evaluateEligibility(
     charter.document,
     post,
@@ -50,12 +64,20 @@ export async function checkEligibility(db: Executor, query: EligibilityQuery): P
   )
   return {
     ...verdict,
-    memberId: member.id,
+    memberId: facts.memberId,
     post: post.post,
     bodyId: body.id,
     date,
     charterVersionId: charter.versionId,
   }
+}
+
+/**
+ * eligibility(member, post, body, date): may this member hold this post in this body on this
+ * date, by the charter then in force? Every rule consulted comes back with its id and verdict.
+ */
+export async function checkEligibility(db: Executor, query: EligibilityQuery): Promise<EligibilityAnswer> {
+  return answerFor(await loadEligibilityContext(db, query), query.post)
 }
 
 /** NOT_ELIGIBLE with the failed reasons, for use cases that must refuse (appointment, nomination). */

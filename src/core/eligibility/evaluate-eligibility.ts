@@ -1,7 +1,8 @@
 import { standingRulesFor, votingRights } from '../charter/charter-rules.ts'
 import type { CharterDocument, PostRule, StandingRule } from '../charter/document-schema.ts'
+import { monthsBefore } from '../shared/clock.ts'
 import type { MemberOnDate } from './member-on-date.ts'
-import { describeDuration, minimumMonths, monthsBefore } from './standing.ts'
+import { describeDuration, minimumMonths } from './standing.ts'
 
 /** One rule's verdict on one member: which rule, what it says, whether it holds, and why. */
 export interface EligibilityReason {

@@ -16,8 +16,9 @@ import {
 import { bodyNames } from '../orgs/body-names.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { inSubtree } from '../orgs/tree.ts'
+import { monthsBefore } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
-import { minimumMonths, monthsBefore } from './standing.ts'
+import { minimumMonths } from './standing.ts'
 
 export const listEligibleMembersInputSchema = z.object({
   post: z.string().trim().min(1).max(60),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeDuration, minimumMonths, monthsAfter, monthsBefore, standingCutoff } from './standing.ts'
+import { monthsAfter, monthsBefore } from '../shared/clock.ts'
+import { describeDuration, minimumMonths, standingCutoff } from './standing.ts'
 
 describe('standing date arithmetic', () => {
   it('moves back whole years and months on ordinary dates', () => {

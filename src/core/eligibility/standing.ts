@@ -1,27 +1,11 @@
 import type { StandingMinimum } from '../charter/document-schema.ts'
-import { toIsoDate } from '../shared/clock.ts'
+import { monthsBefore } from '../shared/clock.ts'
 
 /**
  * Standing arithmetic on calendar dates (YYYY-MM-DD, compared as strings). "At least N years on
  * date D" means the standing began on or before D minus N years: a member who joined on
  * 1920-12-02 has exactly three years on 1923-12-02 and qualifies; one day later joined, they do not.
  */
-
-/** `date` moved back by whole years and months; a day the target month lacks falls to its last day. */
-export function monthsBefore(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const firstOfTarget = new Date(Date.UTC(y, m - 1 - months, 1))
-  const lastDay = new Date(
-    Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0),
-  ).getUTCDate()
-  firstOfTarget.setUTCDate(Math.min(d, lastDay))
-  return toIsoDate(firstOfTarget)
-}
-
-/** `date` moved forward by whole months (end-of-month clamped), e.g. a term's end. */
-export function monthsAfter(date: string, months: number): string {
-  return monthsBefore(date, -months)
-}
 
 /** The minimum's duration in months, for duration-based minimums. */
 export function minimumMonths(minimum: Extract<StandingMinimum, { of: string }>): number {

@@ -2,7 +2,6 @@ import { type ExpressionBuilder, sql } from 'kysely'
 import type { Executor } from '../../db/client.ts'
 import type { BodyRow, DB, MandateRow } from '../../db/schema.ts'
 import type { PostRule } from '../charter/document-schema.ts'
-import { getBody } from '../orgs/get-body.ts'
 import { AppError } from '../shared/errors.ts'
 
 /**
@@ -37,22 +36,17 @@ export function heldOn(date: string) {
  * same body then count seats one after the other, while other bodies are not held up.
  */
 export async function lockActiveBody(db: Executor, bodyId: number): Promise<BodyRow> {
-  await getBody(db, bodyId)
   const body = await db
     .selectFrom('bodies')
     .selectAll()
     .where('id', '=', bodyId)
     .forUpdate()
-    .executeTakeFirstOrThrow()
+    .executeTakeFirst()
+  if (!body) throw new AppError('BODY_NOT_FOUND', `No body with id ${bodyId}`, { bodyId })
   if (body.status !== 'active') {
     throw new AppError('BODY_DISSOLVED', `Body ${body.id} is dissolved`, { bodyId: body.id })
   }
   return body
-}
-
-/** The region a mandate's row and events carry (never null; see regionFor in orgs/tree.ts). */
-export function bodyRegion(body: BodyRow): number {
-  return body.region_id ?? body.id
 }
 
 /** Draws the next mandate id, so the event can name its subject before the row is written. */

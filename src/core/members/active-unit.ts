@@ -28,8 +28,3 @@ export async function loadActiveUnit(db: Executor, unitId: number): Promise<Body
   }
   return body
 }
-
-/** The region a member of `unit` belongs to (never null: see regionFor in orgs/tree.ts). */
-export function unitRegion(unit: BodyRow): number {
-  return unit.region_id ?? unit.id
-}

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { ContactsTable } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { getBody } from '../orgs/get-body.ts'
+import { bodyRegion } from '../orgs/tree.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { emailSchema, fullNameSchema, parseInput, phoneSchema } from './schemas.ts'
@@ -28,7 +29,7 @@ export async function addContact(ctx: UseCaseContext, input: AddContactInput): P
   if (body.status !== 'active') {
     throw new AppError('BODY_DISSOLVED', `Body ${body.id} is dissolved`, { bodyId: body.id })
   }
-  const regionId = body.region_id ?? body.id
+  const regionId = bodyRegion(body)
   const contact = await ctx.db
     .insertInto('contacts')
     .values({

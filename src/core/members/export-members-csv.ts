@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync'
 import { sql } from 'kysely'
 import { appendEvent } from '../events/append-event.ts'
 import { getBody } from '../orgs/get-body.ts'
-import { inSubtree } from '../orgs/tree.ts'
+import { bodyRegion, inSubtree } from '../orgs/tree.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { regionOfPath } from './list-members.ts'
 import { FIELDS_SEPARATOR, MEMBER_CSV_COLUMNS } from './member-csv.ts'
@@ -33,7 +33,7 @@ export async function* exportMembersCsv(
       type: 'members.exported',
       payload: { scopeBodyId: scope.id, count: Number(counted?.count ?? 0), format: 'csv' },
     },
-    { bodyId: scope.id, regionId: scope.region_id ?? scope.id, subject: { kind: 'body', id: scope.id } },
+    { bodyId: scope.id, regionId: bodyRegion(scope), subject: { kind: 'body', id: scope.id } },
   )
 
   yield stringify([['id', ...MEMBER_CSV_COLUMNS]])

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import type { MemberRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
+import { bodyRegion } from '../orgs/tree.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import { loadActiveUnit, unitRegion } from './active-unit.ts'
+import { loadActiveUnit } from './active-unit.ts'
 import { assertCardFree } from './member-lookups.ts'
 import {
   cardSchema,
@@ -51,7 +52,7 @@ export async function registerMember(ctx: UseCaseContext, input: RegisterMemberI
   const member = await ctx.db
     .insertInto('members')
     .values({
-      region_id: unitRegion(unit),
+      region_id: bodyRegion(unit),
       unit_id: unit.id,
       unit_path: unit.path,
       card,

@@ -1,8 +1,9 @@
 import type { MemberRow } from '../../db/schema.ts'
 import { appendEvent } from '../events/append-event.ts'
+import { bodyRegion } from '../orgs/tree.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { invalidInput } from '../shared/errors.ts'
-import { loadActiveUnit, unitRegion } from './active-unit.ts'
+import { loadActiveUnit } from './active-unit.ts'
 import { alignHistoryRegion } from './align-history-region.ts'
 import { loadMember } from './member-lookups.ts'
 import { isoDateSchema, parseInput } from './schemas.ts'
@@ -22,7 +23,7 @@ export async function transferMember(ctx: UseCaseContext, input: TransferMemberI
     const message = `Member ${member.id} already belongs to unit ${unit.id}`
     throw invalidInput(message, [{ path: 'toUnitId', message }], { memberId: member.id, unitId: unit.id })
   }
-  const regionId = unitRegion(unit)
+  const regionId = bodyRegion(unit)
   // The event sits with the receiving unit; the payload names the unit the member left.
   const eventId = await appendEvent(
     ctx,

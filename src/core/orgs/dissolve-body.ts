@@ -7,7 +7,7 @@ import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { getBody } from './get-body.ts'
 import { readLevels } from './organisation-settings.ts'
-import { inSubtree, isUnitLevel } from './tree.ts'
+import { bodyRegion, inSubtree, isUnitLevel } from './tree.ts'
 
 export interface DissolveBodyInput {
   readonly bodyId: number
@@ -82,7 +82,7 @@ export async function dissolveBody(
   )
 
   if (target !== null && memberCount > 0) {
-    const regionId = target.region_id ?? target.id
+    const regionId = bodyRegion(target)
     const onDate = toIsoDate(ctx.clock.now())
     await ctx.db
       .insertInto('member_transfers')

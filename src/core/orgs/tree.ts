@@ -39,3 +39,8 @@ export function isUnitLevel(levels: readonly string[], level: string): boolean {
 export function regionFor(ownId: number, depth: number, parentRegionId: number | null): number {
   return depth <= 1 || parentRegionId === null ? ownId : parentRegionId
 }
+
+/** The region rows and events about a body carry (the root has none of its own: itself). */
+export function bodyRegion(body: { readonly id: number; readonly region_id: number | null }): number {
+  return body.region_id ?? body.id
+}

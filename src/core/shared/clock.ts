@@ -40,10 +40,23 @@ export function toIsoDate(instant: Date): string {
   return instant.toISOString().slice(0, 10)
 }
 
+/** `date` moved back by whole years and months; a day the target month lacks falls to its last day. */
+export function monthsBefore(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const firstOfTarget = new Date(Date.UTC(y, m - 1 - months, 1))
+  const lastDay = new Date(
+    Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0),
+  ).getUTCDate()
+  firstOfTarget.setUTCDate(Math.min(d, lastDay))
+  return toIsoDate(firstOfTarget)
+}
+
+/** `date` moved forward by whole months (end-of-month clamped), e.g. a term's end. */
+export function monthsAfter(date: string, months: number): string {
+  return monthsBefore(date, -months)
+}
+
 /** The date `years` calendar years before `date` (Feb 29 falls back to Feb 28). */
 export function yearsBefore(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const target = new Date(Date.UTC(y - years, m - 1, d))
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0)
-  return toIsoDate(target)
+  return monthsBefore(date, years * 12)
 }

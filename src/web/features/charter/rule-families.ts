@@ -1,5 +1,5 @@
 import type { MemberStatus } from '../../api/types.ts'
-import { formatShortDate, humanise } from '../../shared/format.ts'
+import { formatShortDate, humanise, plural } from '../../shared/format.ts'
 import type { DeliberationRule, FamilyRule, RuleFamily, StandingMinimum } from './rule-types.ts'
 
 /** The families in the order the charter page shows them (the core's order: RULE_FAMILIES). */
@@ -63,12 +63,8 @@ const STATUS_PLURALS: Record<MemberStatus, string> = {
   left: 'former members',
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`
-}
-
-const days = (n: number) => count(n, 'day')
-const months = (n: number) => count(n, 'month')
+const days = (n: number) => plural(n, 'day')
+const months = (n: number) => plural(n, 'month')
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`
 const list = (values: readonly string[]) => values.map(humanise).join(', ')
 const levels = (value: 'all' | readonly string[]) => (value === 'all' ? 'All levels' : list(value))
@@ -79,7 +75,7 @@ const statuses = (values: readonly MemberStatus[]) =>
 export function describeStanding(minimum: StandingMinimum): string {
   if ('joinedBefore' in minimum) return `joined before ${formatShortDate(minimum.joinedBefore)}`
   const parts = [
-    minimum.years ? count(minimum.years, 'year') : null,
+    minimum.years ? plural(minimum.years, 'year') : null,
     minimum.months ? months(minimum.months) : null,
   ].filter((part) => part !== null)
   const basis = {
@@ -192,7 +188,7 @@ export function describeRule(
         p('Category', humanise(r.category)),
         p('Recommendations', String(r.recommendations)),
         ...(r.recommenderStandingYears > 0
-          ? [p("Recommenders' standing", count(r.recommenderStandingYears, 'year'))]
+          ? [p("Recommenders' standing", plural(r.recommenderStandingYears, 'year'))]
           : []),
         p('Probation', months(r.probationMonths)),
         p('Decided within', days(r.decideWithinDays)),

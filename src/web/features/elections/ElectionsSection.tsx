@@ -38,9 +38,15 @@ export function ElectionsSection({ body }: { readonly body: Body }) {
     nextCursor,
     version,
   )
-  const posts = useAsync(() => apiGet<BodyPosts>(`/bodies/${body.id}/posts`), [body.id], version)
   const canCall = pages.pages[0]?.permissions.canCall === true
-  const definedPosts = posts.status === 'ready' ? posts.data.posts.filter((post) => post.defined) : []
+  // The call form's posts; fetched only for those who may call (the Posts section fetches its own).
+  const posts = useAsync(
+    () => (canCall ? apiGet<BodyPosts>(`/bodies/${body.id}/posts`) : Promise.resolve(null)),
+    [body.id, canCall],
+    version,
+  )
+  const definedPosts =
+    posts.status === 'ready' && posts.data ? posts.data.posts.filter((post) => post.defined) : []
 
   return (
     <section aria-labelledby="elections-title" className="card elections">

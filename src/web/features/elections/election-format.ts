@@ -40,11 +40,6 @@ export function describeTurnout(votersCount: number, electorateSize: number | nu
   return `${votersCount.toLocaleString('en-GB')} of ${electorateSize.toLocaleString('en-GB')} electors voted (${share}%)`
 }
 
-/** The `<input type="datetime-local">` value of an ISO instant, in UTC. */
-export function toLocalInput(iso: string): string {
-  return iso.slice(0, 16)
-}
-
 /** An ISO instant (UTC) from a `<input type="datetime-local">` value; null when empty. */
 export function fromLocalInput(value: string): string | null {
   return value ? `${value}:00Z` : null
