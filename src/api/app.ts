@@ -63,6 +63,29 @@ const contentTypeGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * JSON must be UTF-8 (RFC 8259). The body parser would quietly turn invalid bytes into U+FFFD and
+ * store the damage; refusing them says what is wrong. The body was size-checked before this.
+ */
+const utf8Guard: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  if (type === 'application/json' && c.req.raw.body) {
+    try {
+      strictUtf8.decode(await c.req.arrayBuffer())
+    } catch (error) {
+      if (error instanceof TypeError) {
+        throw new AppError('VALIDATION_FAILED', 'The request body is not valid UTF-8', {
+          reason: 'invalid-utf8',
+        })
+      }
+      throw error
+    }
+  }
+  await next()
+}
+
 const TRACKER_PATH = /^(\/api\/elections\/[^/]+\/trackers\/)[^/]+$/
 
 /**
@@ -141,6 +164,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.use('/api/*', requestLog(logger))
   app.use('/api/*', contentTypeGuard)
   app.use('/api/*', (c, next) => (IMPORT_PATH.test(c.req.path) ? csvLimit(c, next) : jsonLimit(c, next)))
+  app.use('/api/*', utf8Guard)
   app.use('/api/*', sessionMiddleware)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { DeliberationTables } from './schema-deliberation.ts'
 
 /**
  * Table types for Kysely, kept by hand beside the migrations (one change, one place).
@@ -120,7 +121,7 @@ export interface AccountsTable {
 export interface RoleGrantsTable {
   id: IdColumn
   account_id: number
-  role: 'member' | 'secretary' | 'admin'
+  role: 'member' | 'secretary' | 'admin' | 'auditor'
   body_id: number
   created_at: Timestamp
 }
@@ -274,7 +275,7 @@ export interface BallotsTable {
   tracker: string
 }
 
-export interface DB {
+export interface DB extends DeliberationTables {
   bodies: BodiesTable
   members: MembersTable
   member_status_changes: MemberStatusChangesTable

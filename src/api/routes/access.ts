@@ -3,11 +3,12 @@ import { addPerson } from '../../core/accounts/add-person.ts'
 import { findAccountByEmail } from '../../core/accounts/find-account.ts'
 import { grantRole } from '../../core/accounts/grant-role.ts'
 import { type AccessGrant, listAccess, MAX_ACCESS_PAGE } from '../../core/accounts/list-access.ts'
+import { ROLES } from '../../core/accounts/principal.ts'
 import { authoriseBody, inTransaction } from '../auth.ts'
 import type { AppEnv } from '../env.ts'
 import { errors, IdParams, jsonBody, jsonContent } from '../schemas.ts'
 
-const role = z.enum(['member', 'secretary', 'admin'])
+const role = z.enum(ROLES)
 const admins = 'Admins whose subtree holds the body.'
 
 const AccessGrantSchema = z

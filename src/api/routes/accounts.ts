@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie'
 import { changePassword } from '../../core/accounts/change-password.ts'
 import { createAccount } from '../../core/accounts/create-account.ts'
 import { grantRole } from '../../core/accounts/grant-role.ts'
+import { ROLES } from '../../core/accounts/principal.ts'
 import { revokeRole } from '../../core/accounts/revoke-role.ts'
 import { can } from '../../core/policy/policy.ts'
 import { AppError, invalidInput, isAppError } from '../../core/shared/errors.ts'
@@ -13,7 +14,7 @@ import { errors, IdParams, idSchema, jsonBody, jsonContent } from '../schemas.ts
 import { registerAccessRoutes } from './access.ts'
 import { SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW_MS } from './session.ts'
 
-const role = z.enum(['member', 'secretary', 'admin'])
+const role = z.enum(ROLES)
 
 const NewAccountSchema = z
   .object({

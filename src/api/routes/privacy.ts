@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { ROLES } from '../../core/accounts/principal.ts'
 import { can } from '../../core/policy/policy.ts'
 import { collectPersonalData } from '../../core/privacy/collect-personal-data.ts'
 import { eraseMember } from '../../core/privacy/erase-member.ts'
@@ -74,7 +75,7 @@ const PersonalDataSchema = z
           grants: z
             .array(
               z.object({
-                role: z.enum(['member', 'secretary', 'admin']),
+                role: z.enum(ROLES),
                 bodyId: z.number().int(),
                 bodyName: z.string(),
               }),

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { getCookie } from 'hono/cookie'
-import { loadPrincipal, type Principal } from '../../core/accounts/principal.ts'
+import { loadPrincipal, type Principal, ROLES } from '../../core/accounts/principal.ts'
 import { signIn } from '../../core/accounts/sign-in.ts'
 import { signOut } from '../../core/accounts/sign-out.ts'
 import { AppError } from '../../core/shared/errors.ts'
@@ -22,7 +22,7 @@ export const PrincipalSchema = z
     memberId: z.number().int().nullable(),
     grants: z.array(
       z.object({
-        role: z.enum(['member', 'secretary', 'admin']),
+        role: z.enum(ROLES),
         bodyId: z.number().int(),
         bodyPath: z.string(),
         bodyName: z.string(),

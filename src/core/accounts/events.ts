@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { ROLES } from './principal.ts'
 
-const role = z.enum(['member', 'secretary', 'admin'])
+const role = z.enum(ROLES)
 
 /** Events of accounts and roles. Credentials and e-mail addresses are never in the payload. */
 export const accountEvents = [

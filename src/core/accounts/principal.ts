@@ -1,8 +1,11 @@
 import type { Executor } from '../../db/client.ts'
 
-/** The three roles; each is granted on a body and reaches that body's whole subtree. */
-export type Role = 'member' | 'secretary' | 'admin'
-export const ROLES: readonly Role[] = ['member', 'secretary', 'admin']
+/**
+ * The four roles; each is granted on a body and reaches that body's whole subtree. An auditor reads
+ * (the subtree, its event log, hidden criticism) and changes nothing.
+ */
+export const ROLES = ['member', 'secretary', 'admin', 'auditor'] as const
+export type Role = (typeof ROLES)[number]
 
 /** One role on one body, with the body's materialised path for prefix checks. */
 export interface Grant {

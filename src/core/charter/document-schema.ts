@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HIDE_REASONS } from '../../db/schema-deliberation.ts'
 import { fieldOfWorkSchema, memberCategorySchema, memberStatusSchema } from '../members/schemas.ts'
 import { unitKindSchema } from '../orgs/organisation-settings.ts'
 
@@ -121,6 +122,16 @@ export const deliberationRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...ruleBase, kind: z.literal('quorum'), ...levelsFilter, share }),
   z.strictObject({ ...ruleBase, kind: z.literal('initiative'), signatureShare: share }),
   z.strictObject({ ...ruleBase, kind: z.literal('meetings'), ...levelsFilter, everyDays: days }),
+  /**
+   * Free criticism: every member in the body's scope may criticise; the criticised body may not
+   * delete criticism; a moderator may hide it only for the conduct reasons listed here (a subset of
+   * Charter's fixed list: abuse, threat, personal-data, spam).
+   */
+  z.strictObject({
+    ...ruleBase,
+    kind: z.literal('criticism'),
+    hideReasons: z.array(z.enum(HIDE_REASONS)).min(1),
+  }),
 ])
 
 /** Information: reports go up on a cadence; directives come down and are acknowledged. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { accountEvents } from '../accounts/events.ts'
 import { charterEvents } from '../charter/events.ts'
+import { deliberationEvents } from '../deliberation/events.ts'
 import { bulkEvents } from '../demo/events.ts'
 import { electionEvents } from '../elections/events.ts'
 import { mandateEvents } from '../mandates/events.ts'
@@ -21,6 +22,7 @@ export const eventSchema = z.discriminatedUnion('type', [
   ...charterEvents,
   ...mandateEvents,
   ...electionEvents,
+  ...deliberationEvents,
 ])
 
 export type CharterEvent = z.infer<typeof eventSchema>

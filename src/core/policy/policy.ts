@@ -45,6 +45,16 @@ export type BodyAction =
    * is `body.read` (its members and the officers over it).
    */
   | 'elections.manage'
+  /**
+   * Put questions to the body, open and close its discussions and votes, decide urgently, ratify,
+   * enter records of past decisions, set tasks, and hold its meetings. Taking part in a discussion
+   * (commenting, signing, supporting, voting) is not a role: it belongs to the members in scope.
+   */
+  | 'deliberation.manage'
+  /** Hide a comment for conduct (never delete it): the officers over the body. */
+  | 'deliberation.moderate'
+  /** Read what moderators hid, with its reason and who hid it. */
+  | 'deliberation.audit'
 
 export type MemberAction =
   | 'member.read'
@@ -56,8 +66,8 @@ export type Action = BodyAction | MemberAction
 
 /** Which roles may do each body action within their subtree. */
 const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
-  'body.read': ['admin', 'secretary'],
-  'body.readTree': ['admin', 'secretary'],
+  'body.read': ['admin', 'secretary', 'auditor'],
+  'body.readTree': ['admin', 'secretary', 'auditor'],
   'body.manage': ['admin'],
   'members.read': ['admin', 'secretary'],
   'members.manage': ['admin', 'secretary'],
@@ -66,13 +76,16 @@ const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
   'contacts.read': ['admin', 'secretary'],
   'contacts.manage': ['admin', 'secretary'],
   'accounts.manage': ['admin'],
-  'events.read': ['admin', 'secretary'],
+  'events.read': ['admin', 'secretary', 'auditor'],
   'log.verify': ['admin'],
   // Everyone signed in reads the charter (see can()); the roles here matter only for completeness.
   'charter.read': ['admin', 'secretary', 'member'],
   'charter.adopt': ['admin'],
   'mandates.manage': ['admin', 'secretary'],
   'elections.manage': ['admin', 'secretary'],
+  'deliberation.manage': ['admin', 'secretary'],
+  'deliberation.moderate': ['admin', 'secretary'],
+  'deliberation.audit': ['admin', 'auditor'],
 }
 
 const MEMBER_RULES: Record<MemberAction, readonly Role[]> = {

@@ -54,6 +54,39 @@ export const ERROR_CODES = [
   /** Results and ballots stay hidden until the close. */
   'RESULTS_HIDDEN',
   'NOMINATION_NOT_FOUND',
+  'QUESTION_NOT_FOUND',
+  'COMMENT_NOT_FOUND',
+  'DECISION_NOT_FOUND',
+  'TASK_NOT_FOUND',
+  'MEETING_NOT_FOUND',
+  /** The question is not in the phase the act needs (details: state, and the states expected). */
+  'QUESTION_WRONG_PHASE',
+  /** The discussion's minimum has not passed (details: ruleId, earliestCloseAt). */
+  'DISCUSSION_TOO_EARLY',
+  /** A major question without a completed discussion, and no exception applies (details: ruleId). */
+  'DISCUSSION_REQUIRED',
+  /** Too few deciding members present or voting (details: ruleId, required, present). */
+  'QUORUM_NOT_MET',
+  /** The charter says the question is decided at a meeting of the body (details: ruleId). */
+  'MEETING_REQUIRED',
+  /** The member is not in the body's scope, so may not take part (details: ruleId). */
+  'NOT_IN_SCOPE',
+  /** Criticism cannot be deleted, only hidden for conduct (details: ruleId). */
+  'CRITICISM_PROTECTED',
+  /** Each member signs an initiative once. */
+  'ALREADY_SIGNED',
+  /** A confidential question, and the caller is not in its audience. */
+  'CONFIDENTIAL',
+  /** The topic is not one the charter lets be kept confidential (details: ruleId, topics). */
+  'CONFIDENTIAL_NOT_ALLOWED',
+  /** Closing a task needs a report. */
+  'REPORT_REQUIRED',
+  /** The task is done: nothing more can be reported on it. */
+  'TASK_CLOSED',
+  /** The decision is not an urgent decision awaiting ratification. */
+  'NOT_AWAITING_RATIFICATION',
+  /** The meeting is not in the state the act needs (details: state). */
+  'MEETING_WRONG_STATE',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -19,6 +19,12 @@ import * as scheduledJobs from './20261126_0700_scheduled_jobs.ts'
 import * as elections from './20261126_0701_elections.ts'
 import * as ballots from './20261126_0702_ballots.ts'
 import * as castBallotFunction from './20261126_0703_cast_ballot_function.ts'
+import * as auditorRole from './20261126_0800_auditor_role.ts'
+import * as questions from './20261126_0801_questions.ts'
+import * as comments from './20261126_0802_comments.ts'
+import * as meetings from './20261126_0803_meetings.ts'
+import * as decisions from './20261126_0804_decisions.ts'
+import * as tasks from './20261126_0805_tasks.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -45,4 +51,10 @@ export const migrations: Record<string, Migration> = {
   '20261126_0701_elections': elections,
   '20261126_0702_ballots': ballots,
   '20261126_0703_cast_ballot_function': castBallotFunction,
+  '20261126_0800_auditor_role': auditorRole,
+  '20261126_0801_questions': questions,
+  '20261126_0802_comments': comments,
+  '20261126_0803_meetings': meetings,
+  '20261126_0804_decisions': decisions,
+  '20261126_0805_tasks': tasks,
 }

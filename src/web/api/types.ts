@@ -1,6 +1,6 @@
 /** Response shapes of the Charter API, as the web app reads them (see src/api/routes). */
 
-export type Role = 'member' | 'secretary' | 'admin'
+export type Role = 'member' | 'secretary' | 'admin' | 'auditor'
 
 export interface Grant {
   readonly role: Role

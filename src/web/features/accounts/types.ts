@@ -18,11 +18,12 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: 'Admin',
   secretary: 'Secretary',
   member: 'Member',
+  auditor: 'Auditor',
 }
 
 /** What each role may do, in a line, for the role select's hint. */
 export const ROLE_HINT =
-  'Admins shape the tree and grant roles; secretaries keep member records; members see their own unit.'
+  'Admins shape the tree and grant roles; secretaries keep member records; members see their own unit; auditors read everything and change nothing.'
 
 /** API field names as the forms label them. */
 export const ACCESS_FIELD_LABELS: Readonly<Record<string, string>> = {

@@ -112,6 +112,8 @@ function describeDeliberation(
       return [p('Signatures', `${percent(r.signatureShare)} of the members in scope`)]
     case 'meetings':
       return [p('Meets every', days(r.everyDays)), p('Levels', levels(r.levels))]
+    case 'criticism':
+      return [p('May be hidden only for', list(r.hideReasons))]
   }
 }
 

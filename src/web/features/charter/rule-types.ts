@@ -80,6 +80,7 @@ export type DeliberationRule = RuleBase &
     | { readonly kind: 'quorum'; readonly levels: Levels; readonly share: number }
     | { readonly kind: 'initiative'; readonly signatureShare: number }
     | { readonly kind: 'meetings'; readonly levels: Levels; readonly everyDays: number }
+    | { readonly kind: 'criticism'; readonly hideReasons: readonly string[] }
   )
 
 export type InformationRule = RuleBase &
