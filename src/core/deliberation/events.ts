@@ -47,7 +47,8 @@ export const deliberationEvents = [
       questionId: id,
       ruleId: z.string().nullable(),
       earliestCloseAt: instant,
-      latestCloseAt: instant,
+      /** Null when the charter sets no maximum: then only the body closes it. */
+      latestCloseAt: instant.nullable(),
     }),
   }),
   z.object({

@@ -13,3 +13,12 @@ export async function getBody(db: Executor, bodyId: number): Promise<BodyRow> {
 export function isWithin(path: string, rootPath: string): boolean {
   return path.startsWith(rootPath)
 }
+
+/** Loads one body that is not dissolved: BODY_NOT_FOUND, or BODY_DISSOLVED for a dissolved one. */
+export async function getActiveBody(db: Executor, bodyId: number): Promise<BodyRow> {
+  const body = await getBody(db, bodyId)
+  if (body.status !== 'active') {
+    throw new AppError('BODY_DISSOLVED', `Body ${body.id} is dissolved`, { bodyId: body.id })
+  }
+  return body
+}

@@ -60,3 +60,13 @@ export function monthsAfter(date: string, months: number): string {
 export function yearsBefore(date: string, years: number): string {
   return monthsBefore(date, years * 12)
 }
+
+/** The instant `days` whole days after `instant` (24-hour days: the organisation's calendar is UTC). */
+export function daysAfterInstant(instant: Date, days: number): Date {
+  return new Date(instant.getTime() + days * 86_400_000)
+}
+
+/** The calendar date `days` days after `date` (YYYY-MM-DD). */
+export function daysAfter(date: string, days: number): string {
+  return toIsoDate(daysAfterInstant(new Date(`${date}T00:00:00Z`), days))
+}
