@@ -15,16 +15,21 @@ import { registerBallotRoutes } from './routes/ballots.ts'
 import { registerBodyRoutes } from './routes/bodies.ts'
 import { registerBodySearchRoutes } from './routes/body-search.ts'
 import { registerCharterRoutes } from './routes/charter.ts'
+import { registerCommentRoutes } from './routes/comments.ts'
 import { registerContactRoutes } from './routes/contacts.ts'
+import { registerDecisionRoutes } from './routes/decisions.ts'
 import { registerElectionRoutes } from './routes/elections.ts'
 import { registerEligibilityRoutes } from './routes/eligibility.ts'
 import { registerEventRoutes } from './routes/events.ts'
 import { registerImportExportRoutes } from './routes/import-export.ts'
 import { registerMandateRoutes } from './routes/mandates.ts'
+import { registerMeetingRoutes } from './routes/meetings.ts'
 import { registerMemberRoutes } from './routes/members.ts'
 import { registerOrganisationRoutes } from './routes/organisation.ts'
 import { registerPrivacyRoutes } from './routes/privacy.ts'
+import { registerQuestionRoutes } from './routes/questions.ts'
 import { registerSessionRoutes } from './routes/session.ts'
+import { registerTaskRoutes } from './routes/tasks.ts'
 
 export interface CreateAppOptions {
   readonly database: Database
@@ -187,6 +192,11 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerEligibilityRoutes(app)
   registerElectionRoutes(app)
   registerBallotRoutes(app)
+  registerQuestionRoutes(app)
+  registerCommentRoutes(app)
+  registerDecisionRoutes(app)
+  registerMeetingRoutes(app)
+  registerTaskRoutes(app)
 
   const documentConfig = {
     openapi: '3.1.0',

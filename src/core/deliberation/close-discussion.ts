@@ -54,10 +54,14 @@ export async function closeDiscussion(
       latestCloseAt: latest?.toISOString() ?? null,
     })
   }
-  const closedAt = data.reason === 'maximum' && latest !== null && latest < now ? latest : now
+  // A close asked for once the maximum has passed (the scheduler had not run yet) is the
+  // maximum's close: the rules ended the discussion then, not when someone noticed.
+  const pastMaximum = latest !== null && latest <= now
+  const reason = pastMaximum ? 'maximum' : data.reason
+  const closedAt = pastMaximum ? latest : now
   const closed = await ctx.db
     .updateTable('questions')
-    .set({ state: 'discussed', discussion_closed_at: closedAt, discussion_close_reason: data.reason })
+    .set({ state: 'discussed', discussion_closed_at: closedAt, discussion_close_reason: reason })
     .where('id', '=', question.id)
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -66,7 +70,7 @@ export async function closeDiscussion(
   }
   await appendEvent(
     ctx,
-    { type: 'discussion.closed', payload: { questionId: question.id, reason: data.reason } },
+    { type: 'discussion.closed', payload: { questionId: question.id, reason } },
     questionPlacement(question),
   )
   return closed

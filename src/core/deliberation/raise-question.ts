@@ -52,7 +52,7 @@ function confidentialityFor(
 ): { ruleId: string; declassifyOn: string } | null {
   if (!data.confidential) return null
   const rule = rules.confidential
-  if (!rule || !rule.topics.includes(data.topic)) {
+  if (!rule?.topics.includes(data.topic)) {
     throw new AppError(
       'CONFIDENTIAL_NOT_ALLOWED',
       `The charter lets only ${rule ? rule.topics.join(' and ') : 'no'} questions be kept confidential`,

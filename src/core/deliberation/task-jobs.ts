@@ -1,4 +1,34 @@
+import { appendEvent } from '../events/append-event.ts'
 import type { JobHandlers } from '../scheduler/job-handler.ts'
+import { DELIBERATION_JOB_KINDS } from './question-lookups.ts'
+import { taskPlacement } from './task-lookups.ts'
 
-/** Tasks' scheduled checks (a deadline passing with the task still open). */
-export const taskJobHandlers: JobHandlers = {}
+/**
+ * Tasks' scheduled checks. At the end of a task's due day, a task still open is logged overdue,
+ * once: the handler is idempotent (a task done meanwhile, or one already logged by an earlier
+ * attempt, makes it moot), and the overdue list itself is computed from the date, not the log.
+ */
+export const taskJobHandlers: JobHandlers = {
+  [DELIBERATION_JOB_KINDS.taskDue]: async (ctx, taskId) => {
+    const task = await ctx.db
+      .selectFrom('decision_tasks')
+      .selectAll()
+      .where('id', '=', taskId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (task?.state !== 'open') return
+    const logged = await ctx.db
+      .selectFrom('events')
+      .select('id')
+      .where('subject_kind', '=', 'task')
+      .where('subject_id', '=', task.id)
+      .where('type', '=', 'task.overdue')
+      .executeTakeFirst()
+    if (logged) return
+    await appendEvent(
+      ctx,
+      { type: 'task.overdue', payload: { taskId: task.id, dueOn: task.due_on } },
+      taskPlacement(task),
+    )
+  },
+}

@@ -1,0 +1,39 @@
+import type { Executor } from '../../db/client.ts'
+import type { MeetingRow, MeetingState } from '../../db/schema-deliberation.ts'
+import type { EventPlacement } from '../events/append-event.ts'
+import { AppError } from '../shared/errors.ts'
+
+/** Shared reads and guards of the meeting use cases. */
+
+/** Loads a meeting, or MEETING_NOT_FOUND; `update` locks it for a change (changes bump its sequence). */
+export async function loadMeeting(db: Executor, meetingId: number, lock?: 'update'): Promise<MeetingRow> {
+  let query = db.selectFrom('meetings').selectAll().where('id', '=', meetingId)
+  if (lock === 'update') query = query.forUpdate()
+  const meeting = await query.executeTakeFirst()
+  if (!meeting) throw new AppError('MEETING_NOT_FOUND', `No meeting with id ${meetingId}`, { meetingId })
+  return meeting
+}
+
+/** MEETING_WRONG_STATE unless the meeting is in one of `expected`. */
+export function assertMeetingState(meeting: MeetingRow, expected: readonly MeetingState[]): void {
+  if (expected.includes(meeting.state)) return
+  throw new AppError(
+    'MEETING_WRONG_STATE',
+    `The meeting is ${meeting.state}; this needs it to be ${expected.join(' or ')}`,
+    { meetingId: meeting.id, state: meeting.state, expected },
+  )
+}
+
+/** Where a meeting's events go: its body, its region, and the meeting as subject. */
+export function meetingPlacement(meeting: Pick<MeetingRow, 'id' | 'body_id' | 'region_id'>): EventPlacement {
+  return {
+    bodyId: meeting.body_id,
+    regionId: meeting.region_id,
+    subject: { kind: 'meeting', id: meeting.id },
+  }
+}
+
+/** An instant as the API shows it (ISO 8601, UTC). */
+export function isoInstant(value: Date | string): string {
+  return new Date(value).toISOString()
+}
