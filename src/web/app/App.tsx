@@ -3,6 +3,10 @@ import type { Organisation } from '../api/types.ts'
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage.tsx'
 import { LogIntegrityPage } from '../features/activity/LogIntegrityPage.tsx'
 import { CharterPage } from '../features/charter/CharterPage.tsx'
+import { DecisionPage } from '../features/deliberation/DecisionPage.tsx'
+import { MeetingPage } from '../features/deliberation/MeetingPage.tsx'
+import { QuestionPage } from '../features/deliberation/QuestionPage.tsx'
+import { TaskPage } from '../features/deliberation/TaskPage.tsx'
 import { ElectionPage } from '../features/elections/ElectionPage.tsx'
 import { BodyPage } from '../features/orgs/BodyPage.tsx'
 import { MyDataPage } from '../features/privacy/MyDataPage.tsx'
@@ -48,6 +52,14 @@ export function App() {
             return <CharterPage versionId={route.versionId} />
           case 'election':
             return <ElectionPage key={route.electionId} electionId={route.electionId} />
+          case 'question':
+            return <QuestionPage key={route.questionId} questionId={route.questionId} />
+          case 'decision':
+            return <DecisionPage key={route.decisionId} decisionId={route.decisionId} />
+          case 'meeting':
+            return <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+          case 'task':
+            return <TaskPage key={route.taskId} taskId={route.taskId} />
           case 'not-found':
             return (
               <section className="card">

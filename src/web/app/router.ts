@@ -9,6 +9,10 @@ export type Route =
   | { readonly page: 'log' }
   | { readonly page: 'charter'; readonly versionId: number | null }
   | { readonly page: 'election'; readonly electionId: number }
+  | { readonly page: 'question'; readonly questionId: number }
+  | { readonly page: 'decision'; readonly decisionId: number }
+  | { readonly page: 'meeting'; readonly meetingId: number }
+  | { readonly page: 'task'; readonly taskId: number }
   | { readonly page: 'not-found'; readonly hash: string }
 
 /** The signed-in member's own data (personal-data rights). */
@@ -33,6 +37,28 @@ export function electionHref(electionId: number): string {
   return `#/elections/${electionId}`
 }
 
+/** One question's page: its proposal, discussion, vote and decision. */
+export function questionHref(questionId: number): string {
+  return `#/questions/${questionId}`
+}
+
+/** One decision's page: its vote, quorum, ratification and tasks. */
+export function decisionHref(decisionId: number): string {
+  return `#/decisions/${decisionId}`
+}
+
+/** One meeting's page: agenda, attendance and quorum, minutes. */
+export function meetingHref(meetingId: number): string {
+  return `#/meetings/${meetingId}`
+}
+
+/** One task's page: owner, deadline, progress reports. */
+export function taskHref(taskId: number): string {
+  return `#/tasks/${taskId}`
+}
+
+const DELIBERATION_PAGES = /^\/(questions|decisions|meetings|tasks)\/(\d+)\/?$/
+
 /** Parses '#/bodies/12', '#/bodies/12/members/40' or '#/me/data' (anything else is home or not found). */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/'
@@ -44,6 +70,20 @@ export function parseRoute(hash: string): Route {
   if (charter) return { page: 'charter', versionId: charter[1] ? Number(charter[1]) : null }
   const election = /^\/elections\/(\d+)\/?$/.exec(path)
   if (election) return { page: 'election', electionId: Number(election[1]) }
+  const deliberation = DELIBERATION_PAGES.exec(path)
+  if (deliberation) {
+    const id = Number(deliberation[2])
+    switch (deliberation[1]) {
+      case 'questions':
+        return { page: 'question', questionId: id }
+      case 'decisions':
+        return { page: 'decision', decisionId: id }
+      case 'meetings':
+        return { page: 'meeting', meetingId: id }
+      default:
+        return { page: 'task', taskId: id }
+    }
+  }
   const match = /^\/bodies\/(\d+)(?:\/members\/(\d+))?\/?$/.exec(path)
   if (match) {
     return { page: 'body', bodyId: Number(match[1]), memberId: match[2] ? Number(match[2]) : null }
