@@ -182,6 +182,13 @@ export const DecisionVoteSchema = z
       }),
     votesCast: id.nullable(),
     decidingMembers: id.nullable(),
+    quorum: z
+      .object({ decidingMembers: id, required: id, present: id, ruleId: z.string().nullable() })
+      .nullable()
+      .openapi({
+        description:
+          'What closing needs: at a meeting its deciding members present, otherwise those who voted (null when redacted)',
+      }),
     me: z.object({ hasVoted: z.boolean(), mayVote: z.boolean() }),
     redacted: z.boolean(),
     permissions: z.object({

@@ -96,6 +96,7 @@ export const QuestionSummarySchema = z
     origin: z.enum(['body', 'initiative']),
     state: z.enum(states),
     major: z.boolean(),
+    majorRuleId: z.string().nullable(),
     meetingRequired: z.boolean(),
     confidential: z.boolean(),
     declassifyOn: z.string().nullable(),

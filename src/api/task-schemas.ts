@@ -41,6 +41,14 @@ export const TaskListQuery = z.object({
     .enum(['true', 'false'])
     .default('false')
     .openapi({ description: 'Only open tasks past their due day' }),
+  open: z.enum(['true', 'false']).default('false').openapi({ description: 'Only tasks still open' }),
+  decisionId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .optional()
+    .openapi({ description: 'Only the tasks carrying out this decision' }),
   includeSubtree: z
     .enum(['true', 'false'])
     .default('false')

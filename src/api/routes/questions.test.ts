@@ -215,4 +215,13 @@ describe('questions API', () => {
       expect(await t.tally()).toEqual(before)
     })
   })
+
+  it('lists a major question with the rule that made it major, so a list can cite it', async () => {
+    const major = await t.ok(await t.raise('admin', { topic: 'economic-policy' }, t.tree.unitB.id), 201)
+    const page = await t.ok<PageBody>(await t.get(`/api/bodies/${t.tree.unitB.id}/questions`, 'admin'))
+    expect(page.items.find((item) => item.id === major.id)).toMatchObject({
+      major: true,
+      majorRuleId: 'deliberation.major',
+    })
+  })
 })

@@ -45,7 +45,8 @@ const createTaskRoute = createRoute({
 const listTasksRoute = createRoute({
   method: 'get',
   path: '/api/bodies/{id}/tasks',
-  summary: 'Tasks the body decided and tasks it owns, earliest deadline first (overdue=true: overdue only)',
+  summary:
+    'Tasks the body decided and tasks it owns, earliest deadline first (overdue=true: overdue only; open=true: open only; decisionId: one decision’s)',
   description:
     'Whoever reads the body; includeSubtree needs an officer’s reach over it. A task of a confidential decision ' +
     'shows no title or report text to a caller outside the question’s audience.',
@@ -167,7 +168,9 @@ export function registerTaskRoutes(app: OpenAPIHono<AppEnv>): void {
     const page = await listTasks(c.var.deps.database.db, {
       bodyId: id,
       overdue: query.overdue === 'true',
+      open: query.open === 'true',
       includeSubtree,
+      ...(query.decisionId !== undefined ? { decisionId: query.decisionId } : {}),
       viewerMemberId: principal.memberId,
       today: toIsoDate(c.var.deps.clock.now()),
       limit: query.limit,

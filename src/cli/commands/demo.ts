@@ -24,6 +24,13 @@ export function printDemoLogins(summary: DemoSummary): void {
   console.log(`  password for all of them: ${summary.password}`)
   const open = summary.elections.open
   if (open) console.log(`  open election: ${open.title} — sign in as ${DEMO_MEMBER_EMAIL} to vote`)
+  const { discussion, urgent } = summary.deliberation
+  console.log(
+    `  discussion in progress: question ${discussion.questionId} “${discussion.title}”, ${discussion.closesAt ? `open until ${discussion.closesAt.slice(0, 10)}` : 'open'}`,
+  )
+  console.log(
+    `  awaiting ratification: decision ${urgent.decisionId} “${urgent.title}”, due by ${urgent.ratifyBy}`,
+  )
 }
 
 /** `charter demo`: the 1923 organisation in an empty database. */

@@ -1,6 +1,8 @@
 import type { Executor } from '../../db/client.ts'
 import { loadOpenVote } from './cast-decision-vote.ts'
 import { attended, decisionSetting } from './decision-rules-check.ts'
+import { quorumFor } from './deliberation-rules.ts'
+import { loadMeeting } from './meeting-lookups.ts'
 import { loadQuestion } from './question-lookups.ts'
 import { canReadQuestion } from './question-visibility.ts'
 
@@ -21,6 +23,16 @@ export interface DecisionVoteView {
   /** How many have voted (a roll call: who voted is open); null when redacted. */
   readonly votesCast: number | null
   readonly decidingMembers: number | null
+  /**
+   * The quorum closing the vote will need, counted as closeDecisionVote counts it: at a meeting,
+   * its deciding members present; otherwise, the deciding members who voted. Null when redacted.
+   */
+  readonly quorum: {
+    readonly decidingMembers: number
+    readonly required: number
+    readonly present: number
+    readonly ruleId: string | null
+  } | null
   /** The viewer's standing: voted already, and whether they may vote now. */
   readonly me: { readonly hasVoted: boolean; readonly mayVote: boolean }
   readonly redacted: boolean
@@ -38,7 +50,7 @@ export async function getDecisionVote(
   const question = await loadQuestion(db, input.questionId)
   const vote = await loadOpenVote(db, question)
   const readable = await canReadQuestion(db, question, input.viewerMemberId, input.today)
-  const { deciding } = await decisionSetting(db, question, input.today)
+  const { deciding, rules } = await decisionSetting(db, question, input.today)
   const viewer = input.viewerMemberId
   const ballots = await db
     .selectFrom('decision_ballots')
@@ -67,6 +79,19 @@ export async function getDecisionVote(
       return { index, commentId: option.commentId, text }
     })
   }
+  const decidingSet = new Set(deciding)
+  const counted =
+    vote.meeting_id === null
+      ? ballots.filter((b) => decidingSet.has(b.member_id)).length
+      : ((await loadMeeting(db, vote.meeting_id)).present_count ?? 0)
+  const quorum = readable
+    ? {
+        decidingMembers: deciding.length,
+        required: quorumFor(rules.quorum?.share ?? 0, deciding.length),
+        present: counted,
+        ruleId: rules.quorum?.id ?? null,
+      }
+    : null
   return {
     questionId: question.id,
     method: readable ? vote.method : null,
@@ -75,6 +100,7 @@ export async function getDecisionVote(
     options,
     votesCast: readable ? ballots.length : null,
     decidingMembers: readable ? deciding.length : null,
+    quorum,
     me: { hasVoted, mayVote },
     redacted: !readable,
   }

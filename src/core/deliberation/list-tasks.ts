@@ -12,6 +12,10 @@ export const listTasksInputSchema = z.object({
   bodyId: id,
   /** Only tasks still open after their due day. */
   overdue: z.boolean().default(false),
+  /** Only the tasks still open. */
+  open: z.boolean().default(false),
+  /** Only the tasks carrying out this decision (the decision page's list). */
+  decisionId: id.optional(),
   /** Also the tasks decided or owned by every body below. */
   includeSubtree: z.boolean().default(false),
   viewerMemberId: id.nullable(),
@@ -26,7 +30,8 @@ const cursorShape = z.tuple([z.iso.date(), z.number().int()])
 
 /**
  * The tasks a body decided and the tasks it owns (or its subtree's), earliest deadline first, one
- * keyset page at a time; `overdue` keeps those still open after their due day. Each shows its
+ * keyset page at a time; `overdue` keeps those still open after their due day, `open` those
+ * still open, `decisionId` those of one decision. Each shows its
  * owner, deadline, progress, state and latest report; a task of a confidential decision shows no
  * title or report text to a viewer outside the question's audience (the visibility rule), only
  * that it exists, whose it is and how it stands.
@@ -43,6 +48,8 @@ export async function listTasks(
         eb.or([inSubtree('b.path', body.path), sql<boolean>`ob.path collate "C" like ${`${body.path}%`}`]),
       )
     : query.where((eb) => eb.or([eb('t.body_id', '=', body.id), eb('t.owner_body_id', '=', body.id)]))
+  if (data.open) query = query.where('t.state', '=', 'open')
+  if (data.decisionId !== undefined) query = query.where('t.decision_id', '=', data.decisionId)
   if (data.overdue) query = query.where('t.state', '=', 'open').where('t.due_on', '<', data.today)
   if (data.after) {
     const [dueOn, lastId] = decodeCursor(data.after, cursorShape)

@@ -15,6 +15,8 @@ export interface QuestionSummary {
   readonly origin: 'body' | 'initiative'
   readonly state: QuestionState
   readonly major: boolean
+  /** The rule that made it major, so a list can cite it beside the badge. */
+  readonly majorRuleId: string | null
   readonly meetingRequired: boolean
   readonly confidential: boolean
   /** Set for a confidential question (shown only to those who may read it). */
@@ -49,6 +51,7 @@ export function presentQuestionSummary(row: QuestionRow & { readonly body_name: 
     origin: row.origin,
     state: row.state,
     major: row.major,
+    majorRuleId: row.major_rule_id,
     meetingRequired: row.meeting_required,
     confidential: row.confidential,
     declassifyOn: row.declassify_on,

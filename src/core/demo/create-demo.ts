@@ -9,6 +9,7 @@ import { type Actor, systemActor } from '../shared/actor.ts'
 import { type Clock, offsetClock } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
 import { createDemoCharter } from './create-demo-charter.ts'
+import { createDemoDeliberation, type DemoDeliberationSummary } from './create-demo-deliberation.ts'
 import { createDemoElections, type DemoOpenElection } from './create-demo-elections.ts'
 import { createDemoMandates, type DemoMandateSummary } from './create-demo-mandates.ts'
 import { createDemoMember } from './create-demo-member.ts'
@@ -48,6 +49,8 @@ export interface DemoSummary {
   readonly mandates: DemoMandateSummary
   /** Finished elections (the report region's electing units) and the one open to the demo member. */
   readonly elections: { readonly closed: number; readonly open: DemoOpenElection | null }
+  /** The deliberation stories: the discussion in progress, the unratified decision, and the rest. */
+  readonly deliberation: DemoDeliberationSummary
   readonly accounts: readonly { email: string; role: string; bodyId: number }[]
   readonly password: string
 }
@@ -134,12 +137,23 @@ export async function createDemoOrganisation(
           .executeTakeFirstOrThrow()
       : null
     const elections = await createDemoElections(ctx, random, { unitElections, voter })
+    const deliberation = await createDemoDeliberation(ctx, random, {
+      nodes,
+      ids,
+      accounts: {
+        admin: accountIds.get('admin@charter.demo') as number,
+        moscow: accountIds.get('moscow@charter.demo') as number,
+        yekaterinoslav: accountIds.get('yekaterinoslav@charter.demo') as number,
+      },
+      member: voter,
+    })
     return {
       bodies: nodes.length,
       units: places.length,
       members: loaded.count,
       mandates: { ...mandates, elected: mandates.elected + elections.closed },
       elections,
+      deliberation,
       accounts,
       password: DEMO_PASSWORD,
     }

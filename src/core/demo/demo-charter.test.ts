@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../../../test/support/database.ts'
 import { findCharterInForce } from '../charter/charter-in-force.ts'
 import { castBallot } from '../elections/cast-ballot.ts'
+import { ELECTION_JOB_PREFIX } from '../elections/election-lookups.ts'
 import { systemActor } from '../shared/actor.ts'
 import { ManualClock } from '../shared/clock.ts'
 import { createDemoOrganisation, type DemoSummary } from './create-demo.ts'
@@ -252,6 +253,8 @@ describe('the demo charter history and mandates', () => {
           'in',
           elections.map((e) => e.id),
         )
+        // Subject ids are per kind: a question or a task may share an election's number.
+        .where('kind', 'like', `${ELECTION_JOB_PREFIX}%`)
         .where('state', '!=', 'done')
         .execute()
       expect(pendingJobs).toEqual([])

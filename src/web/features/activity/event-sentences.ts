@@ -1,35 +1,7 @@
-import { formatShortDate, humanise, plural } from '../../shared/format.ts'
+import { humanise, plural } from '../../shared/format.ts'
+import { DELIBERATION_EVENT_KINDS } from './deliberation-sentences.ts'
+import { day, type EventKind, num, type Parts, subjectRef, text } from './sentence-parts.ts'
 import type { LoggedEvent } from './types.ts'
-
-/** What a sentence is built from: the event, with names for its actor and the bodies it names. */
-interface Parts {
-  readonly event: LoggedEvent
-  /** 'Admin', 'The command line', 'The system'. */
-  readonly actor: string
-  /** The event's own body, by name ('body #12' when the caller may not see it). */
-  readonly body: string
-  readonly payload: Readonly<Record<string, unknown>>
-  /** A body named in the payload, by name where the caller may see it. */
-  readonly bodyName: (id: unknown) => string
-}
-
-interface EventKind {
-  /** For the type filter: 'Member registered'. */
-  readonly label: string
-  readonly sentence: (parts: Parts) => string
-}
-
-function num(value: unknown): number {
-  return typeof value === 'number' ? value : 0
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : ''
-}
-
-function subjectRef(event: LoggedEvent, noun: string): string {
-  return event.subject ? `${noun} #${event.subject.id}` : `a ${noun}`
-}
 
 const STATUS_WORDS: Readonly<Record<string, string>> = {
   applicant: 'applicant',
@@ -133,7 +105,7 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
     label: 'Member status changed',
     sentence: ({ actor, event, payload }) =>
       `${actor} changed ${subjectRef(event, 'member')} from ${statusWord(payload.from)} to ` +
-      `${statusWord(payload.to)} on ${formatShortDate(text(payload.onDate))}` +
+      `${statusWord(payload.to)} on ${day(payload.onDate)}` +
       // The free-text reason stays off the log (it may name people); the log says one was given.
       (payload.reasonGiven === true || payload.reason ? ', with a recorded reason' : ''),
   },
@@ -141,7 +113,7 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
     label: 'Member transferred',
     sentence: ({ actor, event, payload, bodyName }) =>
       `${actor} transferred ${subjectRef(event, 'member')} from ${bodyName(payload.fromUnitId)} to ` +
-      `${bodyName(payload.toUnitId)} on ${formatShortDate(text(payload.onDate))}`,
+      `${bodyName(payload.toUnitId)} on ${day(payload.onDate)}`,
   },
   'members.exported': {
     label: 'Members exported',
@@ -212,7 +184,7 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
       const decision = (payload.decision ?? {}) as Record<string, unknown>
       return (
         `${actor} recorded “${text(payload.name)}”, adopted by ${text(decision.title)} on ` +
-        `${formatShortDate(text(decision.decidedOn))}, in force from ${formatShortDate(text(payload.effectiveFrom))}`
+        `${day(decision.decidedOn)}, in force from ${day(payload.effectiveFrom)}`
       )
     },
   },
@@ -220,7 +192,7 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
     label: 'Mandate (elected)',
     sentence: ({ actor, payload, bodyName }) =>
       `${actor} recorded member #${num(payload.memberId)} elected ${postWords(payload.post)} of ` +
-      `${bodyName(payload.bodyId)} from ${formatShortDate(text(payload.startsOn))}` +
+      `${bodyName(payload.bodyId)} from ${day(payload.startsOn)}` +
       (payload.firstMandate === true ? ', promoted from the ranks' : ''),
   },
   'mandate.appointed': {
@@ -228,20 +200,20 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
     sentence: ({ actor, payload, bodyName }) =>
       `${actor} recorded member #${num(payload.memberId)} appointed ${postWords(payload.post)} of ` +
       `${bodyName(payload.bodyId)} by ${bodyName(payload.appointedByBodyId)}, from ` +
-      `${formatShortDate(text(payload.startsOn))} until ${formatShortDate(text(payload.endsOn))}` +
+      `${day(payload.startsOn)} until ${day(payload.endsOn)}` +
       (payload.justification ? ` (${text(payload.justification)})` : ''),
   },
   'mandate.ended': {
     label: 'Mandate ended',
     sentence: ({ actor, event, payload }) =>
-      `${actor} ended ${subjectRef(event, 'mandate')} on ${formatShortDate(text(payload.onDate))} ` +
+      `${actor} ended ${subjectRef(event, 'mandate')} on ${day(payload.onDate)} ` +
       `(${END_WORDS[text(payload.reason)] ?? text(payload.reason)})`,
   },
   'member.dues_paid': {
     label: 'Dues paid',
     sentence: ({ actor, event, payload }) =>
       `${actor} recorded ${plural(Array.isArray(payload.months) ? payload.months.length : 0, 'month')} of dues ` +
-      `paid by ${subjectRef(event, 'member')} on ${formatShortDate(text(payload.paidOn))}`,
+      `paid by ${subjectRef(event, 'member')} on ${day(payload.paidOn)}`,
   },
   'election.called': {
     label: 'Election called',
@@ -250,8 +222,8 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
       const posts = contests.map((c) => `${postWords(c.post)} (${plural(num(c.seats), 'seat')})`).join(', ')
       return (
         `${actor} called ${subjectRef(event, 'election')} “${text(payload.title)}” in ${body} for ${posts}; ` +
-        `voting ${formatShortDate(text(payload.votingOpenAt).slice(0, 10))} – ` +
-        `${formatShortDate(text(payload.votingCloseAt).slice(0, 10))}`
+        `voting ${day(payload.votingOpenAt)} – ` +
+        `${day(payload.votingCloseAt)}`
       )
     },
   },
@@ -300,6 +272,7 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
       `${actor} cancelled ${subjectRef(event, 'election')} (was ${text(payload.fromState)})` +
       (payload.reasonGiven === true ? ', giving a reason' : ''),
   },
+  ...DELIBERATION_EVENT_KINDS,
 }
 
 function actorName(event: LoggedEvent): string {

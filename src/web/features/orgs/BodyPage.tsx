@@ -8,6 +8,10 @@ import { useAsync } from '../../shared/use-async.ts'
 import { PeopleSection } from '../accounts/PeopleSection.tsx'
 import { ActivitySection } from '../activity/ActivitySection.tsx'
 import { ContactsSection } from '../contacts/ContactsSection.tsx'
+import { DecisionsSection } from '../deliberation/DecisionsSection.tsx'
+import { MeetingsSection } from '../deliberation/MeetingsSection.tsx'
+import { QuestionsSection } from '../deliberation/QuestionsSection.tsx'
+import { TasksSection } from '../deliberation/TasksSection.tsx'
 import { ElectionsSection } from '../elections/ElectionsSection.tsx'
 import { PostsSection } from '../mandates/PostsSection.tsx'
 import { MembersSection } from '../members/MembersSection.tsx'
@@ -47,6 +51,12 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
         <PostsSection body={body} canReadMembers={permissions.canReadMembers} />
         {/* Whoever reads the body reads its elections (the route asks body.read). */}
         <ElectionsSection body={body} />
+        {/* Questions are read by whoever reads the body; confidential ones only as a line saying they exist. */}
+        <QuestionsSection body={body} />
+        {/* Decisions, tasks and meetings: whoever reads the body reads them (the routes ask body.read). */}
+        <DecisionsSection body={body} />
+        <TasksSection body={body} />
+        <MeetingsSection body={body} />
         {permissions.canReadMembers ? (
           <MembersSection body={body} isUnit={level.isUnit} permissions={permissions} memberId={memberId} />
         ) : null}

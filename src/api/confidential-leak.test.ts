@@ -1,0 +1,389 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { deliberationEvents } from '../core/deliberation/events.ts'
+import {
+  type DeliberationApiTest,
+  leaksIn,
+  markersIn,
+  openDeliberationApiTest,
+  type SweptResponse,
+  sweepGets,
+  type Who,
+} from './deliberation-test-fixture.ts'
+
+/**
+ * Proof that a confidential question leaks through no API path: every GET of the OpenAPI document,
+ * with every relevant id and query, asked by each kind of outsider, must hold none of the words
+ * below; the same sweep by the audience finds every one of them (so it reaches the data).
+ */
+const MARK = {
+  title: 'ZEBRAFORT',
+  text: 'QUASARMOAT',
+  proposal: 'NIMBUSKEEP',
+  comment: 'OBSIDIANGATE',
+  counter: 'TUNDRAWALL',
+  reply: 'LANTERNQUAY',
+  amendment: 'WILLOWKNOT',
+  hidden: 'PYLONSHADE',
+  hideNote: 'FERNLATCH',
+  task: 'CINDERVAULT',
+  report: 'GLACIERSPUR',
+  urgentTitle: 'SABLEHINGE',
+  justification: 'MARROWBRIDGE',
+  urgentTask: 'ORCHIDLEDGE',
+  urgentReport: 'BRAMBLEKEEL',
+  openTitle: 'HALCYONDRIFT',
+  openCounter: 'OPALRIDGE',
+}
+const MARKERS = Object.values(MARK)
+const SECRET_TITLE = `${MARK.title} crossing at the river`
+const OUTSIDERS: Who[] = ['anna', 'secretary', 'admin', 'auditor']
+const AUDIENCE: Who[] = ['fyodor', 'galina']
+
+let t: DeliberationApiTest
+/** The ids of the scenario, filled by buildScenario. */
+const id = {} as Record<
+  'q0' | 'q1' | 'q2' | 'q3' | 'counter' | 'hidden' | 'd1' | 'd2' | 't1' | 't2' | 'm1',
+  number
+>
+const comments: number[] = []
+
+/** Raises a question as Fyodor (an officer over District A1 and a member of Mill A). */
+async function raise(bodyId: number, words: Record<string, unknown>) {
+  return (await t.ok(t.send('POST', `/api/bodies/${bodyId}/questions`, 'fyodor', words), 201)).id
+}
+async function comment(who: Who, questionId: number, body: Record<string, unknown>) {
+  const posted = await t.ok(t.send('POST', `/api/questions/${questionId}/comments`, who, body), 201)
+  comments.push(posted.id)
+  return posted.id
+}
+
+/**
+ * Three confidential questions and an ordinary one. Q1 (Mill A, audience Fyodor and Galina):
+ * criticism of every kind, a hidden comment, supports, a choice vote by its audience, a task with
+ * a report, and a meeting whose title and minutes name it. Q2 (District A1, audience Fyodor):
+ * decided urgently, with a task owned by Mill A. Q3 (Mill A): its choice vote still open, and a
+ * later declassification date. Q0: an ordinary question on the same agenda.
+ */
+async function buildScenario() {
+  const { unitA, districtA } = t.tree
+  const { galina, anna, fyodor } = t.members
+  id.q0 = await raise(unitA.id, {
+    title: 'Canteen hours',
+    text: 'When?',
+    proposal: 'At six.',
+    topic: 'canteen',
+  })
+  id.q1 = await raise(unitA.id, {
+    title: SECRET_TITLE,
+    text: `The ${MARK.text} regiment moves at dawn.`,
+    proposal: `Requisition the ${MARK.proposal} ferry quietly.`,
+    topic: 'military',
+    confidential: { audienceMemberIds: [galina], declassifyOn: '1924-06-01' },
+  })
+  id.q2 = await raise(districtA.id, {
+    title: `${MARK.urgentTitle} supply line`,
+    text: 'Rifles are short.',
+    proposal: 'Buy rifles.',
+    topic: 'military',
+    confidential: { audienceMemberIds: [fyodor], declassifyOn: '1924-06-01' },
+  })
+  id.q3 = await raise(unitA.id, {
+    title: `${MARK.openTitle} signals`,
+    text: 'Which code?',
+    proposal: 'The old code.',
+    topic: 'military',
+    confidential: { audienceMemberIds: [galina], declassifyOn: '1924-11-01' },
+  })
+  await comment('galina', id.q1, { body: `The ${MARK.comment} road is mined.` })
+  id.counter = await comment('fyodor', id.q1, { kind: 'counter-proposal', body: `Cross at ${MARK.counter}.` })
+  await comment('galina', id.q1, { body: `${MARK.reply} agrees.`, parentId: id.counter })
+  await comment('galina', id.q1, {
+    kind: 'amendment',
+    body: 'Say where.',
+    amendedProposal: `Requisition the ${MARK.amendment} ferry quietly.`,
+  })
+  id.hidden = await comment('galina', id.q1, { body: `${MARK.hidden} is a traitor.` })
+  await t.ok(
+    t.send('POST', `/api/comments/${id.hidden}/hide`, 'fyodor', { reason: 'abuse', note: MARK.hideNote }),
+  )
+  await comment('fyodor', id.q3, { kind: 'counter-proposal', body: `Use ${MARK.openCounter}.` })
+  await comment('anna', id.q0, { body: 'Six is too early.' })
+  await t.ok(t.send('PUT', `/api/questions/${id.q1}/support`, 'galina'))
+  await t.ok(t.send('PUT', `/api/comments/${id.counter}/support`, 'galina'))
+
+  await t.tick('1923-12-10T09:00:00Z')
+  await t.ok(t.send('POST', `/api/questions/${id.q1}/vote`, 'fyodor', { method: 'choice' }), 201)
+  for (const who of AUDIENCE) {
+    await t.ok(t.send('POST', `/api/questions/${id.q1}/votes`, who, { ranking: [1, 0] }), 201)
+  }
+  id.d1 = (await t.ok(t.send('POST', `/api/questions/${id.q1}/vote/close`, 'fyodor'))).id
+  await t.ok(t.send('POST', `/api/questions/${id.q3}/vote`, 'fyodor', { method: 'choice' }), 201)
+  await t.ok(t.send('POST', `/api/questions/${id.q3}/votes`, 'fyodor', { ranking: [1, 0] }), 201)
+  const justification = `${MARK.justification} must be held before the thaw.`
+  id.d2 = (
+    await t.ok(t.send('POST', `/api/questions/${id.q2}/urgent-decision`, 'fyodor', { justification }), 201)
+  ).id
+  const task = (decisionId: number, body: Record<string, unknown>) =>
+    t.ok(t.send('POST', `/api/decisions/${decisionId}/tasks`, 'fyodor', body), 201)
+  id.t1 = (await task(id.d1, { title: `Seize ${MARK.task}`, ownerMemberId: galina, dueOn: '1923-12-12' })).id
+  id.t2 = (
+    await task(id.d2, { title: `Store ${MARK.urgentTask}`, ownerBodyId: unitA.id, dueOn: '1923-12-31' })
+  ).id
+  const report = (taskId: number, who: Who, text: string) =>
+    t.ok(t.send('POST', `/api/tasks/${taskId}/reports`, who, { text, progress: 30 }), 201)
+  await report(id.t1, 'galina', `${MARK.report} is half taken.`)
+  await report(id.t2, 'fyodor', `${MARK.urgentReport} is stocked.`)
+  id.m1 = (
+    await t.ok(
+      t.send('POST', `/api/bodies/${unitA.id}/meetings`, 'fyodor', {
+        title: `Unit meeting on ${SECRET_TITLE.toLowerCase()}`,
+        startsAt: '1923-12-11T18:00:00Z',
+        endsAt: '1923-12-11T20:00:00Z',
+        place: 'Mill canteen',
+        agendaQuestionIds: [id.q1, id.q0, id.q3],
+      }),
+      201,
+    )
+  ).id
+
+  await t.tick('1923-12-12T09:00:00Z')
+  await t.ok(
+    t.send('PUT', `/api/meetings/${id.m1}/attendance`, 'fyodor', { memberIds: [fyodor, galina, anna] }),
+  )
+  const minutes = `Comrades weighed ${SECRET_TITLE.toUpperCase()} at length, then the canteen hours.`
+  await t.ok(t.send('PUT', `/api/meetings/${id.m1}/minutes`, 'fyodor', { minutes }))
+  // The first task is now overdue: the overdue list must show it, redacted.
+  await t.tick('1923-12-15T09:00:00Z')
+}
+
+/** The ids and query values every sweep fills in. */
+function sweepInput() {
+  const { root, regionA, districtA, unitA } = t.tree
+  const ids = {
+    bodies: [root.id, regionA.id, districtA.id, unitA.id],
+    questions: [id.q0, id.q1, id.q2, id.q3],
+    comments,
+    decisions: [id.d1, id.d2],
+    tasks: [id.t1, id.t2],
+    meetings: [id.m1],
+    members: Object.values(t.members),
+  } as Record<string, number[]>
+  const fallback = [...new Set(Object.values(ids).flat())].sort((a, b) => a - b)
+  const eventTypes = deliberationEvents.map((event) => event.shape.type.value).join(',')
+  const queryValues = {
+    q: [MARK.title, MARK.text.toLowerCase(), MARK.proposal, MARK.urgentTitle, MARK.openTitle, 'crossing'],
+    type: [eventTypes],
+    from: ['1900-01-01'],
+    to: ['2100-12-31'],
+  }
+  return { ids, fallback, queryValues }
+}
+
+const swept = new Map<Who, SweptResponse[]>()
+
+beforeAll(async () => {
+  t = await openDeliberationApiTest()
+  await buildScenario()
+  for (const who of [...OUTSIDERS, ...AUDIENCE]) swept.set(who, await sweepGets(t, who, sweepInput()))
+}, 600_000)
+afterAll(async () => t?.database.drop())
+
+describe('a confidential question through every GET of the API', () => {
+  it('the sweep reaches the data: its audience finds every marker', () => {
+    expect(
+      markersIn(
+        AUDIENCE.flatMap((who) => swept.get(who) ?? []),
+        MARKERS,
+      ),
+    ).toEqual(MARKERS)
+  })
+
+  it.each(OUTSIDERS)('%s, outside the audience, finds no marker in any answer', (who) => {
+    const answers = swept.get(who) ?? []
+    // The outsider reads plenty (the ordinary question among it): the sweep is not all refusals.
+    expect(answers.filter((a) => a.status === 200).length).toBeGreaterThan(50)
+    expect(answers.some((a) => a.status === 200 && a.text.includes('Canteen hours'))).toBe(true)
+    expect(leaksIn(answers, MARKERS)).toEqual([])
+  })
+})
+
+interface Page<T = Record<string, unknown>> {
+  items: T[]
+  counts?: Record<string, number>
+}
+type Item = Record<string, unknown> & { id: number; question?: unknown }
+
+/** All that an outsider may learn of a confidential question: it exists, where, since when. */
+const redacted = (questionId: number, bodyId = t.tree.unitA.id) => ({
+  id: questionId,
+  bodyId,
+  raisedOn: '1923-12-02',
+  confidential: true,
+  redacted: true,
+})
+const byId = <T extends { id: number }>(items: T[]) => [...items].sort((a, b) => a.id - b.id)
+
+describe('lists, counts, exports and the event log', () => {
+  it.each(OUTSIDERS)('show %s a confidential question only as its id, body and date', async (who) => {
+    const { unitA, districtA } = t.tree
+    const list = (path: string) => t.ok<Page<Item>>(t.get(path, who))
+    expect(await t.ok(t.get(`/api/questions/${id.q1}`, who))).toEqual({
+      ...redacted(id.q1),
+      permissions: expect.objectContaining({ canComment: false, canManage: false, canModerate: false }),
+    })
+    const questions = await list(`/api/bodies/${unitA.id}/questions`)
+    expect(byId(questions.items.filter((item) => item.redacted))).toEqual([redacted(id.q1), redacted(id.q3)])
+    // Counts per state cover only what the caller reads; the confidential ones are one number.
+    const { confidential, ...perState } = questions.counts ?? {}
+    expect(confidential).toBe(2)
+    expect(Object.values(perState).reduce((a, b) => a + b, 0)).toBe(1)
+    const district = await list(`/api/bodies/${districtA.id}/questions`)
+    expect(district.items).toEqual([redacted(id.q2, districtA.id)])
+
+    const decisions = [
+      ...(await list(`/api/bodies/${unitA.id}/decisions`)).items,
+      ...(await list(`/api/bodies/${districtA.id}/decisions?unratified=true`)).items,
+    ]
+    expect(decisions.map((d) => d.question)).toEqual([redacted(id.q1), redacted(id.q2, districtA.id)])
+    for (const decision of decisions) {
+      expect(decision).toMatchObject({ redacted: true, justification: null, method: null, counts: null })
+    }
+
+    type Meeting = { title: string; agenda: { question: { id: number } }[] }
+    const meetings = (await list(`/api/bodies/${unitA.id}/meetings`)).items as unknown as Meeting[]
+    expect(meetings.map((m) => m.title)).toEqual(['Unit meeting on [Confidential question]'])
+    const agenda = meetings.flatMap((m) => m.agenda.map((entry) => entry.question))
+    expect(agenda).toEqual([
+      redacted(id.q1),
+      expect.objectContaining({ title: 'Canteen hours' }),
+      redacted(id.q3),
+    ])
+    const held = await t.ok<{ minutes: string }>(t.get(`/api/meetings/${id.m1}`, who))
+    expect(held.minutes).toBe('Comrades weighed [Confidential question] at length, then the canteen hours.')
+
+    const tasks = await list(`/api/bodies/${unitA.id}/tasks`)
+    expect(byId(tasks.items).map((task) => [task.id, task.question])).toEqual([
+      [id.t1, redacted(id.q1)],
+      [id.t2, redacted(id.q2, districtA.id)],
+    ])
+    for (const task of tasks.items) expect(task).toMatchObject({ redacted: true, title: null })
+    expect(tasks.items.map((task) => (task.latestReport as { text: unknown }).text)).toEqual([null, null])
+    const overdue = await list(`/api/bodies/${unitA.id}/tasks?overdue=true`)
+    expect(overdue.items.map((task) => [task.id, task.title, task.question])).toEqual([
+      [id.t1, null, redacted(id.q1)],
+    ])
+  })
+
+  it.each(['secretary', 'admin'] as Who[])(
+    'export to %s a confidential question as a row of id, date and body',
+    async (who) => {
+      const csv = await (
+        await t.get(`/api/bodies/${t.tree.districtA.id}/questions.csv?includeSubtree=true`, who)
+      ).text()
+      for (const [questionId, body] of [
+        [id.q1, t.tree.unitA],
+        [id.q2, t.tree.districtA],
+        [id.q3, t.tree.unitA],
+      ] as const) {
+        expect(csv).toContain(`\n${questionId},1923-12-02,${body.id},${body.name},confidential,`)
+      }
+      expect(csv).toContain('Canteen hours')
+    },
+  )
+
+  it('log a confidential question’s raising without its topic, and no event names the topic', async () => {
+    for (const who of ['secretary', 'admin', 'auditor'] as Who[]) {
+      const scope = who === 'secretary' ? t.tree.regionA : t.tree.root
+      const path = `/api/bodies/${scope.id}/events?type=question.raised&limit=200`
+      const page = await t.ok<Page<{ subject: { id: number }; payload: { topic: string | null } }>>(
+        t.get(path, who),
+      )
+      const topics = Object.fromEntries(page.items.map((event) => [event.subject.id, event.payload.topic]))
+      expect(topics).toEqual({ [id.q0]: 'canteen', [id.q1]: null, [id.q2]: null, [id.q3]: null })
+    }
+    for (const who of [...OUTSIDERS, ...AUDIENCE]) {
+      const log = (swept.get(who) ?? []).filter((answer) =>
+        /^GET \/api\/bodies\/\d+\/events/.test(answer.request),
+      )
+      expect(log.length).toBeGreaterThan(0)
+      expect(leaksIn(log, ['military'])).toEqual([])
+    }
+  })
+})
+
+const MEMBER: Who[] = ['anna']
+const OFFICERS: Who[] = ['secretary', 'admin']
+
+/**
+ * Acts outsiders try on the confidential questions, each well formed, with those outsiders whom
+ * only confidentiality stops (403 CONFIDENTIAL): Anna takes part in Mill A's discussions, and the
+ * secretary and admin manage its business. The rest are stopped by their role (403 FORBIDDEN,
+ * NOT_IN_SCOPE; a vote is its deciding members', here the audience: NOT_IN_ELECTORATE).
+ */
+function outsiderWrites(): [method: string, path: string, body: object, confidentialFor: Who[]][] {
+  const justification = 'The front moves tomorrow, there is no time.'
+  const task = { title: 'Dig in', ownerBodyId: t.tree.unitA.id, dueOn: '1924-01-01' }
+  const report = { text: 'Nothing yet.', progress: 0 }
+  // biome-ignore format: one act a line
+  return [
+    ['POST', `/api/questions/${id.q1}/comments`, { body: 'I object.' }, MEMBER],
+    ['POST', `/api/questions/${id.q1}/comments`, { body: 'I object.', parentId: id.counter }, MEMBER],
+    ['PUT', `/api/questions/${id.q1}/support`, {}, MEMBER],
+    ['DELETE', `/api/questions/${id.q1}/support`, {}, MEMBER],
+    ['PUT', `/api/comments/${id.counter}/support`, {}, MEMBER],
+    ['DELETE', `/api/comments/${id.counter}/support`, {}, MEMBER],
+    ['POST', `/api/questions/${id.q3}/signatures`, {}, MEMBER],
+    ['POST', `/api/questions/${id.q3}/votes`, { ranking: [0, 1] }, []],
+    ['POST', `/api/questions/${id.q3}/vote/close`, {}, OFFICERS],
+    ['POST', `/api/questions/${id.q3}/urgent-decision`, { justification }, OFFICERS],
+    ['POST', `/api/questions/${id.q3}/discussion/close`, {}, OFFICERS],
+    ['POST', `/api/questions/${id.q3}/withdraw`, {}, OFFICERS],
+    ['POST', `/api/questions/${id.q1}/vote`, { method: 'yes-no' }, OFFICERS],
+    ['POST', `/api/comments/${id.counter}/hide`, { reason: 'spam' }, OFFICERS],
+    ['POST', `/api/decisions/${id.d2}/ratification`, { outcome: 'ratified' }, OFFICERS],
+    ['POST', `/api/decisions/${id.d1}/tasks`, task, OFFICERS],
+    ['POST', `/api/tasks/${id.t1}/reports`, report, OFFICERS],
+    ['POST', `/api/tasks/${id.t1}/close`, { report: 'Done.' }, OFFICERS],
+    ['POST', `/api/tasks/${id.t2}/reports`, report, OFFICERS],
+  ]
+}
+
+describe('write paths', () => {
+  it('refuse every outsider with a 403 that names nothing of the question, and change nothing', async () => {
+    const before = await t.snapshot()
+    for (const who of OUTSIDERS) {
+      for (const [method, path, body, confidentialFor] of outsiderWrites()) {
+        const refusal = await t.refused(t.send(method, path, who, body), 403)
+        const request = `${who} ${method} ${path}`
+        expect(leaksIn([{ request, status: 403, text: JSON.stringify(refusal) }], MARKERS)).toEqual([])
+        if (confidentialFor.includes(who)) expect(refusal.code, request).toBe('CONFIDENTIAL')
+      }
+    }
+    expect(await t.snapshot()).toEqual(before)
+  })
+})
+
+describe('declassification', () => {
+  it('opens Q1 and Q2 to the members in scope from their date; Q3, due later, stays confidential', async () => {
+    await t.tick('1924-06-01T00:00:00Z')
+    expect(await t.ok(t.get(`/api/questions/${id.q1}`, 'anna'))).toMatchObject({
+      redacted: false,
+      title: SECRET_TITLE,
+      audience: null,
+    })
+    const found = await t.ok<Page<Item>>(
+      t.get(`/api/bodies/${t.tree.unitA.id}/questions?q=zebrafort`, 'anna'),
+    )
+    expect(found.items.map((item) => item.id)).toEqual([id.q1])
+    expect(await t.ok(t.get(`/api/questions/${id.q3}`, 'anna'))).toMatchObject(redacted(id.q3))
+    const log = `/api/bodies/${t.tree.root.id}/events?type=question.declassified`
+    const declassified = await t.ok<Page<{ payload: { questionId: number } }>>(t.get(log, 'admin'))
+    expect(declassified.items.map((event) => event.payload.questionId).sort()).toEqual([id.q1, id.q2].sort())
+    // The same sweep now finds their words, except the hidden comment (hidden from all but its
+    // author and auditors, whatever the date) and Q3's.
+    const stillHidden = [MARK.hidden, MARK.hideNote, MARK.openTitle, MARK.openCounter]
+    expect(markersIn(await sweepGets(t, 'anna', sweepInput()), MARKERS)).toEqual(
+      MARKERS.filter((marker) => !stillHidden.includes(marker)),
+    )
+  })
+})

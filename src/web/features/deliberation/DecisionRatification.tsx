@@ -1,0 +1,131 @@
+import { type FormEvent, useState } from 'react'
+import { apiGet, apiSend } from '../../api/client.ts'
+import { meetingHref } from '../../app/router.ts'
+import { formatLongDate, formatShortDate } from '../../shared/format.ts'
+import { type Action, ActionBar } from '../../shared/forms/ActionBar.tsx'
+import { Field } from '../../shared/forms/Field.tsx'
+import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
+import { useSubmit } from '../../shared/forms/use-submit.ts'
+import { useAsync } from '../../shared/use-async.ts'
+import { DecisionRefusal } from './DecisionRefusal.tsx'
+import type { Decision, Ratification } from './decision-types.ts'
+import type { MeetingListPage } from './meeting-types.ts'
+
+/** Where an urgent decision's ratification stands, in a sentence. */
+function describe(ratification: Ratification): string {
+  const by = formatLongDate(ratification.ratifyBy)
+  const on = ratification.ratifiedAt ? formatLongDate(ratification.ratifiedAt) : ''
+  switch (ratification.state) {
+    case 'pending':
+      return `Awaiting ratification by the body until ${by}.`
+    case 'overdue':
+      return `Overdue: the body should have ratified it by ${by}.`
+    case 'ratified':
+      return `Ratified on ${on}${ratification.late ? `, late (the deadline was ${by})` : ''}.`
+    case 'rejected':
+      return `Rejected by the body on ${on}${ratification.late ? `, late (the deadline was ${by})` : ''}.`
+  }
+}
+
+interface RatifyFormProps {
+  readonly decision: Decision
+  readonly outcome: 'ratified' | 'rejected'
+  readonly onDone: () => void
+  readonly onCancel: () => void
+}
+
+/** Ratify or reject (POST /decisions/:id/ratification), optionally at a meeting that had its quorum. */
+function RatifyForm({ decision, outcome, onDone, onCancel }: RatifyFormProps) {
+  const [meetingId, setMeetingId] = useState('')
+  const submission = useSubmit()
+  const meetings = useAsync(
+    () => apiGet<MeetingListPage>(`/bodies/${decision.bodyId}/meetings?limit=50`),
+    [decision.bodyId],
+  )
+  const usable = meetings.status === 'ready' ? meetings.data.items.filter((m) => m.state !== 'cancelled') : []
+  const verb = outcome === 'ratified' ? 'Ratify' : 'Reject'
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const ok = await submission.run(() =>
+      apiSend('POST', `/decisions/${decision.id}/ratification`, {
+        outcome,
+        meetingId: meetingId === '' ? null : Number(meetingId),
+      }),
+    )
+    if (ok) onDone()
+  }
+
+  return (
+    <form className="action-form" onSubmit={submit} aria-label={`${verb} the decision`}>
+      <Field label="At a meeting" hint="Optional: a ratifying meeting must have had its quorum." wide>
+        {(id, hint) => (
+          <select
+            id={id}
+            aria-describedby={hint}
+            value={meetingId}
+            onChange={(e) => setMeetingId(e.target.value)}
+          >
+            <option value="">No meeting</option>
+            {usable.map((meeting) => (
+              <option key={meeting.id} value={meeting.id}>
+                {meeting.title} · {formatShortDate(meeting.startsAt)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <DecisionRefusal error={submission.error} labels={{ meetingId: 'At a meeting' }} />
+      <SubmitRow
+        label={verb}
+        sendingLabel="Saving…"
+        sending={submission.sending}
+        onCancel={onCancel}
+        danger={outcome === 'rejected'}
+      />
+    </form>
+  )
+}
+
+/** The ratification of an urgent decision: its state, and for officers the Ratify / Reject forms. */
+export function DecisionRatification({
+  decision,
+  onChanged,
+}: {
+  readonly decision: Decision
+  readonly onChanged: () => void
+}) {
+  const { ratification } = decision
+  if (!ratification) return null
+  const actions: Action[] = decision.permissions.canRatify
+    ? (['ratified', 'rejected'] as const).map((outcome) => ({
+        id: outcome,
+        label: outcome === 'ratified' ? 'Ratify' : 'Reject',
+        render: (close: () => void) => (
+          <RatifyForm
+            decision={decision}
+            outcome={outcome}
+            onCancel={close}
+            onDone={() => {
+              close()
+              onChanged()
+            }}
+          />
+        ),
+      }))
+    : []
+  return (
+    <section aria-labelledby="ratification-title" className="card">
+      <h2 id="ratification-title">Ratification</h2>
+      <p className={ratification.state === 'overdue' ? 'warning-note' : undefined}>
+        {describe(ratification)}
+      </p>
+      {ratification.meetingId !== null ? (
+        <p>
+          <a href={meetingHref(ratification.meetingId)}>The ratifying meeting</a>
+        </p>
+      ) : null}
+      <ActionBar label="Ratification" actions={actions} />
+    </section>
+  )
+}

@@ -1,0 +1,113 @@
+import { type FormEvent, useState } from 'react'
+import { apiGet, apiSend } from '../../api/client.ts'
+import { formatLongDate } from '../../shared/format.ts'
+import { Field } from '../../shared/forms/Field.tsx'
+import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
+import { useSubmit } from '../../shared/forms/use-submit.ts'
+import { useOrganisationToday } from '../../shared/organisation-context.ts'
+import { useAsync } from '../../shared/use-async.ts'
+import type { CharterInForce } from '../charter/types.ts'
+import { DecisionRefusal } from './DecisionRefusal.tsx'
+import { addDays } from './decision-format.ts'
+import type { Decision, DecisionOutcome } from './decision-types.ts'
+import type { QuestionView } from './types.ts'
+
+/** Mirrors URGENT_LIMITS in core/deliberation/decide-urgently.ts. */
+const JUSTIFICATION_MIN = 20
+const JUSTIFICATION_MAX = 5_000
+
+interface UrgentDecisionFormProps {
+  readonly question: QuestionView
+  readonly onDecided: (decision: Decision) => void
+  readonly onCancel: () => void
+}
+
+/** The charter's urgent rule in force today, if it has one. */
+async function urgentRule(): Promise<{ id: string; ratifyWithinDays: number } | null> {
+  const charter = await apiGet<CharterInForce>('/charter')
+  for (const rule of charter.document.rules.deliberation) {
+    if (rule.kind === 'urgent') return { id: rule.id, ratifyWithinDays: rule.ratifyWithinDays }
+  }
+  return null
+}
+
+/**
+ * "Decide urgently" (POST /questions/:id/urgent-decision): the question is decided at once with a
+ * written justification, and the body must ratify the decision within the charter's deadline,
+ * which the form shows before anything is sent.
+ */
+export function UrgentDecisionForm({ question, onDecided, onCancel }: UrgentDecisionFormProps) {
+  const today = useOrganisationToday()
+  const [justification, setJustification] = useState('')
+  const [outcome, setOutcome] = useState<DecisionOutcome>('adopted')
+  const submission = useSubmit()
+  const rule = useAsync(urgentRule, [])
+  const length = justification.trim().length
+
+  let deadline: string
+  if (rule.status === 'ready' && rule.data && today) {
+    deadline = `The body must ratify it by ${formatLongDate(addDays(today, rule.data.ratifyWithinDays))} (${rule.data.ratifyWithinDays} days, rule ${rule.data.id}).`
+  } else if (rule.status === 'ready') {
+    deadline = 'The charter in force provides no urgent decisions: the server will refuse this.'
+  } else deadline = 'The body must ratify it within the charter’s deadline.'
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    await submission.run(async () => {
+      onDecided(
+        await apiSend<Decision>('POST', `/questions/${question.id}/urgent-decision`, {
+          justification,
+          outcome,
+        }),
+      )
+    })
+  }
+
+  return (
+    <form className="action-form" onSubmit={submit} aria-label="Decide urgently">
+      <p>
+        The question is decided now, without waiting for its discussion or vote. <strong>{deadline}</strong>
+      </p>
+      <Field
+        label="Justification"
+        hint={`Why this cannot wait: ${JUSTIFICATION_MIN} to ${JUSTIFICATION_MAX.toLocaleString('en-GB')} characters (${length} so far).`}
+        wide
+      >
+        {(id, hint) => (
+          <textarea
+            id={id}
+            aria-describedby={hint}
+            required
+            rows={4}
+            minLength={JUSTIFICATION_MIN}
+            maxLength={JUSTIFICATION_MAX}
+            value={justification}
+            onChange={(event) => setJustification(event.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Decision">
+        {(id) => (
+          <select
+            id={id}
+            value={outcome}
+            onChange={(event) => setOutcome(event.target.value as DecisionOutcome)}
+          >
+            <option value="adopted">Adopt the proposal</option>
+            <option value="rejected">Reject the proposal</option>
+          </select>
+        )}
+      </Field>
+      <DecisionRefusal
+        error={submission.error}
+        labels={{ justification: 'Justification', outcome: 'Decision' }}
+      />
+      <SubmitRow
+        label="Decide now"
+        sendingLabel="Deciding…"
+        sending={submission.sending}
+        onCancel={onCancel}
+      />
+    </form>
+  )
+}

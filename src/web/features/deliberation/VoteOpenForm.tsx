@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react'
+import { apiGet, apiSend } from '../../api/client.ts'
+import { formatShortDate } from '../../shared/format.ts'
+import { Field } from '../../shared/forms/Field.tsx'
+import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
+import { useSubmit } from '../../shared/forms/use-submit.ts'
+import { useAsync } from '../../shared/use-async.ts'
+import { DecisionRefusal } from './DecisionRefusal.tsx'
+import { formatTime } from './decision-format.ts'
+import type { DecisionMethod, DecisionVote } from './decision-types.ts'
+import type { MeetingListPage } from './meeting-types.ts'
+import type { QuestionView } from './types.ts'
+
+interface VoteOpenFormProps {
+  readonly question: QuestionView
+  readonly onOpened: (vote: DecisionVote) => void
+  readonly onCancel: () => void
+}
+
+/**
+ * "Put to the vote" (POST /questions/:id/vote): yes or no on the proposal, or a ranked choice
+ * between it and its counter-proposals, optionally at one of the body's meetings (required where
+ * the charter says so). The server's refusals (a major question not yet discussed, a meeting the
+ * charter requires) are shown with their rule.
+ */
+export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps) {
+  const [method, setMethod] = useState<DecisionMethod>('yes-no')
+  const [meetingId, setMeetingId] = useState('')
+  const submission = useSubmit()
+  const meetings = useAsync(
+    () => apiGet<MeetingListPage>(`/bodies/${question.body.id}/meetings?limit=50`),
+    [question.body.id],
+  )
+  const usable =
+    meetings.status === 'ready' ? meetings.data.items.filter((meeting) => meeting.state !== 'cancelled') : []
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    await submission.run(async () => {
+      onOpened(
+        await apiSend<DecisionVote>('POST', `/questions/${question.id}/vote`, {
+          method,
+          meetingId: meetingId === '' ? null : Number(meetingId),
+        }),
+      )
+    })
+  }
+
+  return (
+    <form className="action-form" onSubmit={submit} aria-label="Put to the vote">
+      <fieldset className="choices">
+        <legend>How the body decides</legend>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="method"
+            checked={method === 'yes-no'}
+            onChange={() => setMethod('yes-no')}
+          />
+          Yes or no on the proposal
+        </label>
+        <label className="checkbox">
+          <input
+            type="radio"
+            name="method"
+            checked={method === 'choice'}
+            onChange={() => setMethod('choice')}
+          />
+          A choice between the proposal and its counter-proposals (ranked, counted pair by pair)
+        </label>
+      </fieldset>
+      <Field
+        label="At a meeting"
+        hint={
+          question.meetingRequired
+            ? `The charter (${question.majorRuleId ?? 'its major rule'}) requires a meeting of the body with this question on its agenda.`
+            : 'Optional: at a meeting, only the members present vote.'
+        }
+        wide
+      >
+        {(id, hint) => (
+          <select
+            id={id}
+            aria-describedby={hint}
+            value={meetingId}
+            onChange={(e) => setMeetingId(e.target.value)}
+          >
+            <option value="">No meeting: every deciding member votes</option>
+            {usable.map((meeting) => (
+              <option key={meeting.id} value={meeting.id}>
+                {meeting.title} · {formatShortDate(meeting.startsAt)} {formatTime(meeting.startsAt)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {meetings.status === 'error' ? <p className="muted">The body’s meetings could not be loaded.</p> : null}
+      <DecisionRefusal
+        error={submission.error}
+        labels={{ method: 'How the body decides', meetingId: 'At a meeting' }}
+      />
+      <SubmitRow
+        label="Open the vote"
+        sendingLabel="Opening…"
+        sending={submission.sending}
+        onCancel={onCancel}
+      />
+    </form>
+  )
+}
