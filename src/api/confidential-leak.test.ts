@@ -205,6 +205,14 @@ describe('a confidential question through every GET of the API', () => {
     expect(answers.some((a) => a.status === 200 && a.text.includes('Canteen hours'))).toBe(true)
     expect(leaksIn(answers, MARKERS)).toEqual([])
   })
+
+  it.each(OUTSIDERS)('%s learns no confidential question’s phase from its own paths', (who) => {
+    const paths = new RegExp(`^GET /api/questions/(${id.q1}|${id.q2}|${id.q3})(/|$)`)
+    const phase = /"state"|\b(collecting|discussion|discussed|voting|decided|withdrawn)\b/
+    const answers = (swept.get(who) ?? []).filter((answer) => paths.test(answer.request))
+    expect(answers.length).toBeGreaterThanOrEqual(9)
+    expect(answers.filter((answer) => phase.test(answer.text)).map((answer) => answer.request)).toEqual([])
+  })
 })
 
 interface Page<T = Record<string, unknown>> {
@@ -317,8 +325,9 @@ const OFFICERS: Who[] = ['secretary', 'admin']
 /**
  * Acts outsiders try on the confidential questions, each well formed, with those outsiders whom
  * only confidentiality stops (403 CONFIDENTIAL): Anna takes part in Mill A's discussions, and the
- * secretary and admin manage its business. The rest are stopped by their role (403 FORBIDDEN,
- * NOT_IN_SCOPE; a vote is its deciding members', here the audience: NOT_IN_ELECTORATE).
+ * secretary and admin manage its business; a vote's deciding members are its audience, so every
+ * outsider learns only that it is confidential (not, say, that it was decided). The rest are
+ * stopped by their role (403 FORBIDDEN, or NOT_IN_SCOPE for accounts without a member).
  */
 function outsiderWrites(): [method: string, path: string, body: object, confidentialFor: Who[]][] {
   const justification = 'The front moves tomorrow, there is no time.'
@@ -333,7 +342,8 @@ function outsiderWrites(): [method: string, path: string, body: object, confiden
     ['PUT', `/api/comments/${id.counter}/support`, {}, MEMBER],
     ['DELETE', `/api/comments/${id.counter}/support`, {}, MEMBER],
     ['POST', `/api/questions/${id.q3}/signatures`, {}, MEMBER],
-    ['POST', `/api/questions/${id.q3}/votes`, { ranking: [0, 1] }, []],
+    ['POST', `/api/questions/${id.q3}/votes`, { ranking: [0, 1] }, OUTSIDERS],
+    ['POST', `/api/questions/${id.q1}/votes`, { choice: 'yes' }, OUTSIDERS],
     ['POST', `/api/questions/${id.q3}/vote/close`, {}, OFFICERS],
     ['POST', `/api/questions/${id.q3}/urgent-decision`, { justification }, OFFICERS],
     ['POST', `/api/questions/${id.q3}/discussion/close`, {}, OFFICERS],

@@ -78,16 +78,19 @@ export async function castDecisionVote(ctx: UseCaseContext, input: CastDecisionV
   const data = parseInput(castDecisionVoteInputSchema, input, 'vote')
   // A share lock: the vote cannot close under a ballot being cast.
   const question = await loadQuestion(ctx.db, data.questionId, 'share')
-  const vote = await loadOpenVote(ctx.db, question)
   const now = ctx.clock.now()
-  const { deciding } = await decisionSetting(ctx.db, question, toIsoDate(now))
   const memberId = data.memberId
-  if (memberId === null || !deciding.includes(memberId)) {
-    throw new AppError('NOT_IN_ELECTORATE', 'Only the deciding members of the body vote on its questions', {
+  const notDeciding = () =>
+    new AppError('NOT_IN_ELECTORATE', 'Only the deciding members of the body vote on its questions', {
       questionId: question.id,
       memberId,
     })
-  }
+  // A confidential question's deciding members are its audience: anyone else is refused before
+  // loadOpenVote could tell them its phase, which its redacted shape withholds.
+  if (!(await canReadQuestion(ctx.db, question, memberId, toIsoDate(now)))) throw notDeciding()
+  const vote = await loadOpenVote(ctx.db, question)
+  const { deciding } = await decisionSetting(ctx.db, question, toIsoDate(now))
+  if (memberId === null || !deciding.includes(memberId)) throw notDeciding()
   if (vote.meeting_id !== null && !(await attended(ctx.db, vote.meeting_id, memberId))) {
     throw new AppError('NOT_IN_ELECTORATE', 'This vote is taken at a meeting: only those present vote', {
       questionId: question.id,

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.ts'
+import { AppError } from '../shared/errors.ts'
 import { loadOpenVote } from './cast-decision-vote.ts'
 import { attended, decisionSetting } from './decision-rules-check.ts'
 import { quorumFor } from './deliberation-rules.ts'
@@ -48,8 +49,15 @@ export async function getDecisionVote(
   input: { readonly questionId: number; readonly viewerMemberId: number | null; readonly today: string },
 ): Promise<DecisionVoteView> {
   const question = await loadQuestion(db, input.questionId)
-  const vote = await loadOpenVote(db, question)
   const readable = await canReadQuestion(db, question, input.viewerMemberId, input.today)
+  // Outside a confidential question's audience its phase is withheld too (the redacted shape has
+  // none), so "no vote open" must not name the state the way loadOpenVote's refusal does.
+  if (!readable && question.state !== 'voting') {
+    throw new AppError('QUESTION_WRONG_PHASE', 'No vote is open on this question', {
+      questionId: question.id,
+    })
+  }
+  const vote = await loadOpenVote(db, question)
   const { deciding, rules } = await decisionSetting(db, question, input.today)
   const viewer = input.viewerMemberId
   const ballots = await db

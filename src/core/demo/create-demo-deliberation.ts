@@ -59,7 +59,6 @@ export async function createDemoDeliberation(
   random: SeededRandom,
   input: DemoDeliberationInput,
 ): Promise<DemoDeliberationSummary> {
-  if (process.env.SKIP_D) return {} as never
   const present = ctx.clock.now()
   const clock = new ManualClock(present)
   const scene: DeliberationScene = {
