@@ -8,6 +8,7 @@ import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { attended, decisionSetting } from './decision-rules-check.ts'
 import { assertQuestionState, loadQuestion, questionPlacement } from './question-lookups.ts'
+import { canReadQuestion } from './question-visibility.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 

@@ -1,9 +1,20 @@
 import type { Executor } from '../../db/client.ts'
-import type { BodyRow } from '../../db/schema.ts'
-import { type CommentRow, HIDE_REASONS, type HideReason } from '../../db/schema-deliberation.ts'
+import type { BodyRow, MemberRow } from '../../db/schema.ts'
+import {
+  type CommentRow,
+  HIDE_REASONS,
+  type HideReason,
+  type QuestionRow,
+} from '../../db/schema-deliberation.ts'
 import { findCharterInForce } from '../charter/charter-in-force.ts'
+import { getBody } from '../orgs/get-body.ts'
+import { toIsoDate } from '../shared/clock.ts'
+import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
+import { isDiscussionOpen } from './close-discussion.ts'
 import { deliberationRules } from './deliberation-rules.ts'
+import { loadQuestion } from './question-lookups.ts'
+import { assertMayTakePart } from './take-part.ts'
 
 /** Shared reads of the free-criticism use cases: the charter's criticism rule and one comment. */
 
@@ -47,4 +58,37 @@ export function discussionNotOpen(questionId: number, state: string, latestClose
       : `The question is ${state}: contributions are taken only while its discussion is open`,
     { questionId, state, expected: ['discussion'], latestCloseAt: latestCloseAt?.toISOString() ?? null },
   )
+}
+
+/** A member about to contribute to an open discussion, with what the contribution needs. */
+export interface Contribution {
+  readonly question: QuestionRow
+  readonly body: BodyRow
+  readonly member: MemberRow
+  readonly rule: CriticismRule
+  readonly now: Date
+}
+
+/**
+ * The checks every contribution (a comment, a support) makes, in the order that leaks nothing:
+ * the question (share-locked, so its discussion cannot close under the contribution), the member
+ * taking part (NOT_IN_SCOPE with the criticism rule; CONFIDENTIAL outside a confidential
+ * question's audience) before anything about its words, then the discussion being open
+ * (before its maximum even if the scheduler has not closed it yet).
+ */
+export async function beginContribution(
+  ctx: UseCaseContext,
+  questionId: number,
+  memberId: number | null,
+): Promise<Contribution> {
+  const question = await loadQuestion(ctx.db, questionId, 'share')
+  const body = await getBody(ctx.db, question.body_id)
+  const now = ctx.clock.now()
+  const today = toIsoDate(now)
+  const rule = await criticismRuleFor(ctx.db, body, today)
+  const member = await assertMayTakePart(ctx.db, { memberId, body, ruleId: rule.ruleId, question, today })
+  if (!isDiscussionOpen(question, now)) {
+    throw discussionNotOpen(question.id, question.state, question.discussion_latest_close_at)
+  }
+  return { question, body, member, rule, now }
 }

@@ -2,16 +2,12 @@ import { z } from 'zod'
 import { COMMENT_KINDS, type CommentRow } from '../../db/schema-deliberation.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { parseInput } from '../members/schemas.ts'
-import { getBody } from '../orgs/get-body.ts'
-import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError, invalidInput } from '../shared/errors.ts'
 import { plainText } from '../shared/text.ts'
-import { isDiscussionOpen } from './close-discussion.ts'
-import { criticismRuleFor, discussionNotOpen } from './criticism-lookups.ts'
-import { loadQuestion, questionPlacement } from './question-lookups.ts'
+import { beginContribution } from './criticism-lookups.ts'
+import { questionPlacement } from './question-lookups.ts'
 import { QUESTION_LIMITS } from './raise-question.ts'
-import { assertMayTakePart } from './take-part.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -57,22 +53,7 @@ export type PostCommentInput = z.input<typeof postCommentInputSchema>
  */
 export async function postComment(ctx: UseCaseContext, input: PostCommentInput): Promise<CommentRow> {
   const data = parseInput(postCommentInputSchema, input, 'comment')
-  // A share lock: the discussion cannot close under a comment being posted.
-  const question = await loadQuestion(ctx.db, data.questionId, 'share')
-  const body = await getBody(ctx.db, question.body_id)
-  const now = ctx.clock.now()
-  const today = toIsoDate(now)
-  const rule = await criticismRuleFor(ctx.db, body, today)
-  const author = await assertMayTakePart(ctx.db, {
-    memberId: data.memberId,
-    body,
-    ruleId: rule.ruleId,
-    question,
-    today,
-  })
-  if (!isDiscussionOpen(question, now)) {
-    throw discussionNotOpen(question.id, question.state, question.discussion_latest_close_at)
-  }
+  const { question, member: author, now } = await beginContribution(ctx, data.questionId, data.memberId)
   const parentId = data.parentId ?? null
   if (parentId !== null) {
     const parent = await ctx.db

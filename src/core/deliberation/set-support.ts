@@ -1,14 +1,10 @@
 import { z } from 'zod'
 import { appendEvent } from '../events/append-event.ts'
 import { parseInput } from '../members/schemas.ts'
-import { getBody } from '../orgs/get-body.ts'
-import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
-import { isDiscussionOpen } from './close-discussion.ts'
-import { criticismRuleFor, discussionNotOpen } from './criticism-lookups.ts'
-import { loadQuestion, questionPlacement } from './question-lookups.ts'
-import { assertMayTakePart } from './take-part.ts'
+import { beginContribution } from './criticism-lookups.ts'
+import { questionPlacement } from './question-lookups.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -39,21 +35,7 @@ export interface SupportState {
  */
 export async function setSupport(ctx: UseCaseContext, input: SetSupportInput): Promise<SupportState> {
   const data = parseInput(setSupportInputSchema, input, 'support')
-  const question = await loadQuestion(ctx.db, data.questionId, 'share')
-  const body = await getBody(ctx.db, question.body_id)
-  const now = ctx.clock.now()
-  const today = toIsoDate(now)
-  const rule = await criticismRuleFor(ctx.db, body, today)
-  const member = await assertMayTakePart(ctx.db, {
-    memberId: data.memberId,
-    body,
-    ruleId: rule.ruleId,
-    question,
-    today,
-  })
-  if (!isDiscussionOpen(question, now)) {
-    throw discussionNotOpen(question.id, question.state, question.discussion_latest_close_at)
-  }
+  const { question, member } = await beginContribution(ctx, data.questionId, data.memberId)
   let changed: boolean
   let count: number
   if (data.commentId === null) {
