@@ -7,6 +7,21 @@ import type { DeliberationRules } from './deliberation-rules.ts'
 import { DELIBERATION_JOB_KINDS, questionPlacement } from './question-lookups.ts'
 
 /**
+ * The columns a discussion opened at `openedAt` under `limits` records: the rule and its bounds
+ * (copied, so a later charter version does not rewrite them) and the window they give.
+ */
+export function discussionWindow(openedAt: Date, limits: DeliberationRules['limits']) {
+  return {
+    limits_rule_id: limits?.id ?? null,
+    minimum_days: limits?.minimumDays ?? null,
+    maximum_days: limits?.maximumDays ?? null,
+    discussion_opened_at: openedAt,
+    discussion_earliest_close_at: daysAfterInstant(openedAt, limits?.minimumDays ?? 0),
+    discussion_latest_close_at: limits ? daysAfterInstant(openedAt, limits.maximumDays) : null,
+  }
+}
+
+/**
  * Opens a question's discussion now, within the charter's limits: it may not close before the
  * minimum and closes by itself at the maximum (a scheduled job). The limits are copied onto the
  * question, so a later charter version cannot shorten or lengthen a discussion already running.
@@ -19,21 +34,13 @@ export async function openDiscussion(
   question: QuestionRow,
   rules: Pick<DeliberationRules, 'limits'>,
 ): Promise<QuestionRow> {
-  const now = ctx.clock.now()
   const limits = rules.limits
-  const earliest = daysAfterInstant(now, limits?.minimumDays ?? 0)
-  const latest = limits ? daysAfterInstant(now, limits.maximumDays) : null
+  const window = discussionWindow(ctx.clock.now(), limits)
+  const earliest = window.discussion_earliest_close_at
+  const latest = window.discussion_latest_close_at
   const opened = await ctx.db
     .updateTable('questions')
-    .set({
-      state: 'discussion',
-      limits_rule_id: limits?.id ?? null,
-      minimum_days: limits?.minimumDays ?? null,
-      maximum_days: limits?.maximumDays ?? null,
-      discussion_opened_at: now,
-      discussion_earliest_close_at: earliest,
-      discussion_latest_close_at: latest,
-    })
+    .set({ state: 'discussion', ...window })
     .where('id', '=', question.id)
     .returningAll()
     .executeTakeFirstOrThrow()

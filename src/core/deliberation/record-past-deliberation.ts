@@ -5,11 +5,12 @@ import { appendEvent } from '../events/append-event.ts'
 import { parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { bodyRegion } from '../orgs/tree.ts'
-import { daysAfterInstant, toIsoDate } from '../shared/clock.ts'
+import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { type InputIssue, invalidInput } from '../shared/errors.ts'
 import { plainText } from '../shared/text.ts'
 import { classifyQuestion, deliberationRules } from './deliberation-rules.ts'
+import { discussionWindow } from './open-discussion.ts'
 import { questionPlacement } from './question-lookups.ts'
 import { QUESTION_LIMITS, raiseQuestionInputSchema } from './raise-question.ts'
 import { writeDecision } from './write-decision.ts'
@@ -65,6 +66,16 @@ function checkDates(data: Data, today: string): void {
 
 const midnight = (day: string) => new Date(`${day}T00:00:00Z`)
 
+/** A record of a question decided without any discussion: no limits applied, no window. */
+const NO_DISCUSSION = {
+  limits_rule_id: null,
+  minimum_days: null,
+  maximum_days: null,
+  discussion_opened_at: null,
+  discussion_earliest_close_at: null,
+  discussion_latest_close_at: null,
+} as const
+
 /**
  * Enters past practice (deliberation.manage): a question discussed and/or decided before Charter
  * kept the record, exactly as it happened. Never refused for breaking the rules (a major question
@@ -116,12 +127,7 @@ export async function recordPastDeliberation(
       signatures_required: null,
       signatures_count: 0,
       charter_version_id: raisedVersion.versionId,
-      limits_rule_id: limits?.id ?? null,
-      minimum_days: limits?.minimumDays ?? null,
-      maximum_days: limits?.maximumDays ?? null,
-      discussion_opened_at: openedAt,
-      discussion_earliest_close_at: openedAt ? daysAfterInstant(openedAt, limits?.minimumDays ?? 0) : null,
-      discussion_latest_close_at: openedAt && limits ? daysAfterInstant(openedAt, limits.maximumDays) : null,
+      ...(openedAt ? discussionWindow(openedAt, limits) : NO_DISCUSSION),
       discussion_closed_at: discussion ? midnight(discussion.closedOn) : null,
       discussion_close_reason: discussion ? 'recorded' : null,
       recorded_source: data.source,
