@@ -36,6 +36,7 @@ const MARK = {
 }
 const MARKERS = Object.values(MARK)
 const SECRET_TITLE = `${MARK.title} crossing at the river`
+const ORDINARY = { title: 'Canteen hours', text: 'When?', proposal: 'At six.', topic: 'canteen' }
 const OUTSIDERS: Who[] = ['anna', 'secretary', 'admin', 'auditor']
 const AUDIENCE: Who[] = ['fyodor', 'galina']
 
@@ -67,12 +68,7 @@ async function comment(who: Who, questionId: number, body: Record<string, unknow
 async function buildScenario() {
   const { unitA, districtA } = t.tree
   const { galina, anna, fyodor } = t.members
-  id.q0 = await raise(unitA.id, {
-    title: 'Canteen hours',
-    text: 'When?',
-    proposal: 'At six.',
-    topic: 'canteen',
-  })
+  id.q0 = await raise(unitA.id, ORDINARY)
   id.q1 = await raise(unitA.id, {
     title: SECRET_TITLE,
     text: `The ${MARK.text} regiment moves at dawn.`,
@@ -325,9 +321,10 @@ const OFFICERS: Who[] = ['secretary', 'admin']
 /**
  * Acts outsiders try on the confidential questions, each well formed, with those outsiders whom
  * only confidentiality stops (403 CONFIDENTIAL): Anna takes part in Mill A's discussions, and the
- * secretary and admin manage its business; a vote's deciding members are its audience, so every
- * outsider learns only that it is confidential (not, say, that it was decided). The rest are
- * stopped by their role (403 FORBIDDEN, or NOT_IN_SCOPE for accounts without a member).
+ * secretary and admin manage its business. The rest are stopped by their role (403 FORBIDDEN, or
+ * NOT_IN_SCOPE for accounts without a member); a vote's deciding members are the audience, so an
+ * outsider's vote is NOT_IN_ELECTORATE in every phase (a decided question's too: not 409, which
+ * would name the phase).
  */
 function outsiderWrites(): [method: string, path: string, body: object, confidentialFor: Who[]][] {
   const justification = 'The front moves tomorrow, there is no time.'
@@ -342,8 +339,8 @@ function outsiderWrites(): [method: string, path: string, body: object, confiden
     ['PUT', `/api/comments/${id.counter}/support`, {}, MEMBER],
     ['DELETE', `/api/comments/${id.counter}/support`, {}, MEMBER],
     ['POST', `/api/questions/${id.q3}/signatures`, {}, MEMBER],
-    ['POST', `/api/questions/${id.q3}/votes`, { ranking: [0, 1] }, OUTSIDERS],
-    ['POST', `/api/questions/${id.q1}/votes`, { choice: 'yes' }, OUTSIDERS],
+    ['POST', `/api/questions/${id.q3}/votes`, { ranking: [0, 1] }, []],
+    ['POST', `/api/questions/${id.q1}/votes`, { choice: 'yes' }, []],
     ['POST', `/api/questions/${id.q3}/vote/close`, {}, OFFICERS],
     ['POST', `/api/questions/${id.q3}/urgent-decision`, { justification }, OFFICERS],
     ['POST', `/api/questions/${id.q3}/discussion/close`, {}, OFFICERS],
@@ -388,7 +385,10 @@ describe('declassification', () => {
     expect(await t.ok(t.get(`/api/questions/${id.q3}`, 'anna'))).toMatchObject(redacted(id.q3))
     const log = `/api/bodies/${t.tree.root.id}/events?type=question.declassified`
     const declassified = await t.ok<Page<{ payload: { questionId: number } }>>(t.get(log, 'admin'))
-    expect(declassified.items.map((event) => event.payload.questionId).sort()).toEqual([id.q1, id.q2].sort())
+    expect(byId(declassified.items.map((event) => ({ id: event.payload.questionId })))).toEqual([
+      { id: id.q1 },
+      { id: id.q2 },
+    ])
     // The same sweep now finds their words, except the hidden comment (hidden from all but its
     // author and auditors, whatever the date) and Q3's.
     const stillHidden = [MARK.hidden, MARK.hideNote, MARK.openTitle, MARK.openCounter]
