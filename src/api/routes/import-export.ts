@@ -4,6 +4,7 @@ import { exportMembersCsv } from '../../core/members/export-members-csv.ts'
 import { importMembersCsv } from '../../core/members/import-members-csv.ts'
 import { AppError } from '../../core/shared/errors.ts'
 import { actorOf, authoriseBody } from '../auth.ts'
+import { csvDownload } from '../csv-response.ts'
 import type { AppEnv } from '../env.ts'
 import { errors, IdParams, jsonContent } from '../schemas.ts'
 
@@ -69,26 +70,6 @@ export function registerImportExportRoutes(app: OpenAPIHono<AppEnv>): void {
       { db: database.db, clock, actor: actorOf(c.var.principal) },
       { scopeBodyId: id },
     )
-    // Pull the first chunk before answering, so a failure still gets a proper error response.
-    const first = await chunks.next()
-    const encoder = new TextEncoder()
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (first.done) controller.close()
-        else controller.enqueue(encoder.encode(first.value))
-      },
-      async pull(controller) {
-        const next = await chunks.next()
-        if (next.done) controller.close()
-        else controller.enqueue(encoder.encode(next.value))
-      },
-      async cancel() {
-        await chunks.return(undefined)
-      },
-    })
-    return c.body(stream, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="members-${id}.csv"`,
-    })
+    return csvDownload(c, chunks, `members-${id}.csv`)
   })
 }

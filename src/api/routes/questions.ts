@@ -15,6 +15,7 @@ import { toIsoDate } from '../../core/shared/clock.ts'
 import { AppError } from '../../core/shared/errors.ts'
 import { QUESTION_STATES, type QuestionState } from '../../db/schema-deliberation.ts'
 import { authoriseBody, inTransaction, requirePrincipal } from '../auth.ts'
+import { csvDownload } from '../csv-response.ts'
 import type { AuthorisedQuestion } from '../deliberation-auth.ts'
 import { authoriseQuestion } from '../deliberation-auth.ts'
 import type { AppEnv } from '../env.ts'
@@ -254,27 +255,7 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>): void {
       today: toIsoDate(clock.now()),
       includeSubtree: includeSubtree === 'true',
     })
-    // Pull the first chunk before answering, so a failure still gets a proper error response.
-    const first = await chunks.next()
-    const encoder = new TextEncoder()
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (first.done) controller.close()
-        else controller.enqueue(encoder.encode(first.value))
-      },
-      async pull(controller) {
-        const next = await chunks.next()
-        if (next.done) controller.close()
-        else controller.enqueue(encoder.encode(next.value))
-      },
-      async cancel() {
-        await chunks.return(undefined)
-      },
-    })
-    return c.body(stream, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="questions-${id}.csv"`,
-    })
+    return csvDownload(c, chunks, `questions-${id}.csv`)
   })
 
   app.openapi(getRoute, async (c) => {
