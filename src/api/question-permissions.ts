@@ -78,7 +78,7 @@ export async function questionPermissions(
     canSign: question.state === 'collecting' && member && !input.signedByViewer,
     canCloseDiscussion: manage && question.state === 'discussion' && (earliest === null || now >= earliest),
     canWithdraw:
-      (manage && WITHDRAWABLE_BY_BODY.includes(question.state)) ||
+      (manage && question.origin === 'body' && WITHDRAWABLE_BY_BODY.includes(question.state)) ||
       (initiator && question.state === 'collecting'),
     canManage: manage,
     canModerate: can(principal, 'deliberation.moderate', target),

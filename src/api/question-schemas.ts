@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { QUESTION_LIMITS } from '../core/deliberation/raise-question.ts'
+import { QUESTION_LIMITS, topicSchema } from '../core/deliberation/raise-question.ts'
 import { plainText } from '../core/shared/text.ts'
 import { QUESTION_STATES, type QuestionState } from '../db/schema-deliberation.ts'
 
@@ -16,13 +16,10 @@ const questionFields = {
   title: words(QUESTION_LIMITS.title, 'Hours of the factory canteen'),
   text: words(QUESTION_LIMITS.text, 'The night shift finds the canteen closed.'),
   proposal: words(QUESTION_LIMITS.proposal, 'Open the canteen from 6:00 to 22:00.'),
-  topic: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,59}$/, 'a topic is a lower-case slug, e.g. economic-policy')
-    .openapi({
-      example: 'economic-policy',
-      description: 'What the question is about; the charter’s `major` and `confidential` rules name topics',
-    }),
+  topic: topicSchema().openapi({
+    example: 'economic-policy',
+    description: 'What the question is about; the charter’s `major` and `confidential` rules name topics',
+  }),
 }
 
 export const NewQuestionSchema = z

@@ -236,8 +236,10 @@ export function registerCommentRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid('param')
-    requirePrincipal(c)
-    // Always refused: the use case answers COMMENT_NOT_FOUND or CRITICISM_PROTECTED, and changes nothing.
+    // Always refused, and only to someone who may read the question (403 otherwise): the use case
+    // answers CRITICISM_PROTECTED with the rule, and changes nothing.
+    const comment = await loadComment(c.var.deps.database.db, id)
+    await authoriseQuestion(c, comment.question_id)
     return inTransaction(c, (ctx) => deleteComment(ctx, { commentId: id }))
   })
 

@@ -97,11 +97,16 @@ describe('questions API', () => {
     )
     const withdrawn = await t.ok(await t.post(`/api/questions/${mine.id}/withdraw`, 'anna'))
     expect(withdrawn).toMatchObject({ state: 'withdrawn', permissions: { canWithdraw: false } })
-    const again = await t.refusal(await t.post(`/api/questions/${mine.id}/withdraw`, 'secretary'), 409)
+    const again = await t.refusal(await t.post(`/api/questions/${mine.id}/withdraw`, 'anna'), 409)
     expect(again.code).toBe('QUESTION_WRONG_PHASE')
-    // Anna's earlier initiative is in discussion now: not hers to withdraw, but the body's.
+    // Anna's earlier initiative is in discussion now: no longer hers to withdraw, and never the body's.
     const hers = await t.refusal(await t.post(`/api/questions/${ids.initiative}/withdraw`, 'anna'), 409)
     expect(hers.code).toBe('QUESTION_WRONG_PHASE')
+    const officers = await t.refusal(
+      await t.post(`/api/questions/${ids.initiative}/withdraw`, 'secretary'),
+      403,
+    )
+    expect(officers.code).toBe('FORBIDDEN')
   })
 
   it('lists a body’s questions with counts, filters, search, keyset pages and permissions', async () => {

@@ -136,10 +136,10 @@ const closeRoute = createRoute({
 const withdrawRoute = createRoute({
   method: 'post',
   path: '/api/questions/{id}/withdraw',
-  summary: 'Withdraw a question (officers before the vote; the initiator while collecting)',
+  summary: 'Withdraw a question (officers one the body put, before the vote; the initiator while collecting)',
   description:
-    `${manage} Also the initiator, while their initiative collects signatures. A question voted on or ` +
-    'decided is 409 QUESTION_WRONG_PHASE.',
+    `${manage} for a question the body put. A members’ initiative only by its initiator, while it collects ` +
+    'signatures (403 FORBIDDEN for the officers). A question voted on or decided is 409 QUESTION_WRONG_PHASE.',
   security: [{ session: [] }],
   request: { params: IdParams, body: NoInput },
   responses: { 200: jsonContent(QuestionSchema, 'Withdrawn'), ...errors(400, 401, 403, 404, 409) },
@@ -281,8 +281,12 @@ export function registerQuestionRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(withdrawRoute, async (c) => {
     const { id } = c.req.valid('param')
     const authorised = await authoriseQuestion(c, id)
-    const { principal, body } = authorised
-    if (isOfficer(principal, body.path)) {
+    const { principal, body, question } = authorised
+    const isInitiator =
+      question.origin === 'initiative' &&
+      principal.memberId !== null &&
+      question.raised_by_member_id === principal.memberId
+    if (!isInitiator && isOfficer(principal, body.path)) {
       assertReadable(authorised)
       await inTransaction(c, (ctx) => withdrawQuestion(ctx, { questionId: id }))
     } else {

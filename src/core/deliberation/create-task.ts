@@ -4,12 +4,12 @@ import { appendEvent } from '../events/append-event.ts'
 import { isoDateSchema, parseInput } from '../members/schemas.ts'
 import { getActiveBody } from '../orgs/get-body.ts'
 import { scheduleJob } from '../scheduler/schedule-job.ts'
-import { toIsoDate } from '../shared/clock.ts'
+import { endOfDay, toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError, invalidInput } from '../shared/errors.ts'
 import { plainText } from '../shared/text.ts'
 import { DELIBERATION_JOB_KINDS } from './question-lookups.ts'
-import { TASK_LIMITS, taskDeadline, taskPlacement } from './task-lookups.ts'
+import { TASK_LIMITS, taskPlacement } from './task-lookups.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -96,7 +96,7 @@ export async function createTask(ctx: UseCaseContext, input: CreateTaskInput): P
   await scheduleJob(ctx, {
     kind: DELIBERATION_JOB_KINDS.taskDue,
     subjectId: task.id,
-    dueAt: taskDeadline(data.dueOn),
+    dueAt: endOfDay(data.dueOn),
   })
   await appendEvent(
     ctx,

@@ -50,8 +50,8 @@ export const QUESTION_CSV_COLUMNS = [
 /**
  * A body's questions (or its subtree's) as CSV text chunks, oldest first: the header, then one
  * chunk per keyset page. A confidential question the reader may not read is a row of its id, date
- * and body with `confidential` and nothing else: its words and counts are not even selected (the
- * counts are computed only under the visibility predicate). Cells that a spreadsheet would take
+ * and body with `confidential` and nothing else: its counts are computed only under the
+ * visibility predicate, and its words, read with the row, never reach the output. Cells that a spreadsheet would take
  * for a formula are escaped. Reading questions is not personal data, so no event is written.
  */
 export async function* exportQuestions(db: Executor, input: ExportQuestionsInput): AsyncGenerator<string> {

@@ -44,9 +44,7 @@ export async function listTasks(
   const body = await getBody(db, data.bodyId)
   let query = taskQuery(db, data.viewerMemberId, data.today)
   query = data.includeSubtree
-    ? query.where((eb) =>
-        eb.or([inSubtree('b.path', body.path), sql<boolean>`ob.path collate "C" like ${`${body.path}%`}`]),
-      )
+    ? query.where((eb) => eb.or([inSubtree('b.path', body.path), inSubtree('ob.path', body.path)]))
     : query.where((eb) => eb.or([eb('t.body_id', '=', body.id), eb('t.owner_body_id', '=', body.id)]))
   if (data.open) query = query.where('t.state', '=', 'open')
   if (data.decisionId !== undefined) query = query.where('t.decision_id', '=', data.decisionId)

@@ -165,17 +165,27 @@ describe('withdrawing a question', () => {
       type: 'question.withdrawn',
       payload: { questionId: q.id, fromState: 'collecting' },
     })
-    const again = await t.refusal((ctx) => withdrawQuestion(ctx, { questionId: q.id }))
+    const again = await t.refusal((ctx) =>
+      withdrawQuestion(ctx, { questionId: q.id, initiatorMemberId: t.vera.id }),
+    )
     expect(again.code).toBe('QUESTION_WRONG_PHASE')
   })
 
-  it('lets the initiator withdraw no more once the discussion opened; the body still may, cancelling the close', async () => {
+  it('lets neither the initiator once the discussion opened, nor the body ever, withdraw an initiative', async () => {
     const q = await initiative(t.vera.id)
+    const byBody = await t.refusal((ctx) => withdrawQuestion(ctx, { questionId: q.id }))
+    expect(byBody.code).toBe('FORBIDDEN')
     await sign(q.id, t.semyon.id)
     const late = await t.refusal((ctx) =>
       withdrawQuestion(ctx, { questionId: q.id, initiatorMemberId: t.vera.id }),
     )
     expect(late.code).toBe('QUESTION_WRONG_PHASE')
+    const stillByBody = await t.refusal((ctx) => withdrawQuestion(ctx, { questionId: q.id }))
+    expect(stillByBody.code).toBe('FORBIDDEN')
+  })
+
+  it('lets the body withdraw a question it put, cancelling the scheduled close', async () => {
+    const q = await t.run((ctx) => raiseQuestion(ctx, { ...words, bodyId: t.tree.unitA1.id, origin: 'body' }))
     const withdrawn = await t.run((ctx) => withdrawQuestion(ctx, { questionId: q.id }))
     expect(withdrawn.state).toBe('withdrawn')
     const jobs = await t.db

@@ -17,6 +17,14 @@ import { assertMayTakePart } from './take-part.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
+/**
+ * A topic as the charter's `major` and `confidential` rules name it: a lower-case slug. A function,
+ * like plainText, so the API's schemas get an instance made after zod-openapi extended zod.
+ */
+export function topicSchema() {
+  return z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, 'a topic is a lower-case slug, e.g. economic-policy')
+}
+
 /** Limits on a question's words: generous for a real proposal, far below the 1 MB request limit. */
 export const QUESTION_LIMITS = { title: 200, text: 20_000, proposal: 20_000 } as const
 
@@ -26,7 +34,7 @@ export const raiseQuestionInputSchema = z.object({
   text: plainText(QUESTION_LIMITS.text),
   proposal: plainText(QUESTION_LIMITS.proposal),
   /** What the question is about, as the charter's `major` and `confidential` rules name topics. */
-  topic: z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, 'a topic is a lower-case slug, e.g. economic-policy'),
+  topic: topicSchema(),
   /** `body`: the body puts the question (its officers); `initiative`: a member starts collecting signatures. */
   origin: z.enum(['body', 'initiative']),
   /** The member raising it: required for an initiative (they sign first), optional for the body. */

@@ -1,7 +1,6 @@
 import type { Executor } from '../../db/client.ts'
 import type { TaskRow } from '../../db/schema-deliberation.ts'
 import type { EventPlacement } from '../events/append-event.ts'
-import { daysAfter } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
 
 /** Shared reads and guards of the task use cases. */
@@ -32,10 +31,3 @@ export function taskPlacement(task: Pick<TaskRow, 'id' | 'body_id' | 'region_id'
   return { bodyId: task.body_id, regionId: task.region_id, subject: { kind: 'task', id: task.id } }
 }
 
-/**
- * The instant a task's deadline passes: the end of its due day in the organisation's (UTC)
- * calendar. From then on it is overdue if still open, which is what listTasks says on the next day.
- */
-export function taskDeadline(dueOn: string): Date {
-  return new Date(`${daysAfter(dueOn, 1)}T00:00:00Z`)
-}

@@ -83,7 +83,7 @@ describe('the urgent exception', () => {
     expect((await jobsOf(DELIBERATION_JOB_KINDS.closeDiscussion, question.id))[0]?.state).toBe('cancelled')
     const due = await jobsOf(DELIBERATION_JOB_KINDS.ratificationDue, decision.id)
     expect(due).toMatchObject([{ state: 'pending' }])
-    expect(new Date(due[0]?.due_at ?? 0).toISOString()).toBe('1923-12-16T23:59:59.000Z')
+    expect(new Date(due[0]?.due_at ?? 0).toISOString()).toBe('1923-12-17T00:00:00.000Z')
     const again = await s.refused(urgently(question.id))
     expect(again.code).toBe('QUESTION_WRONG_PHASE')
     first = { id: decision.id, questionId: question.id }

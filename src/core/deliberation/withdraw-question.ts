@@ -26,16 +26,19 @@ const withdrawQuestionInputSchema = z.object({
 export type WithdrawQuestionInput = z.input<typeof withdrawQuestionInputSchema>
 
 /**
- * What the body may withdraw: anything not yet put to the vote. Once voting opens the ballots
- * belong to the decision, and a decided question is the organisation's record.
+ * What the body may withdraw of the questions it put itself: anything not yet put to the vote.
+ * Once voting opens the ballots belong to the decision, and a decided question is the
+ * organisation's record. A members' initiative is never the body's to withdraw: that would let the
+ * officers undo the one way members put a question without them.
  */
 export const WITHDRAWABLE_BY_BODY: readonly QuestionState[] = ['collecting', 'discussion', 'discussed']
 /** The initiator's own initiative, only while it still collects signatures (the members' question after). */
 export const WITHDRAWABLE_BY_INITIATOR: readonly QuestionState[] = ['collecting']
 
 /**
- * Withdraws a question: the body's officers while it collects signatures, is discussed or awaits
- * the vote; its initiator while their initiative collects signatures. A decided (or voting,
+ * Withdraws a question: the body's officers a question the body put, while it is discussed or
+ * awaits the vote; its initiator their initiative, while it collects signatures (FORBIDDEN for
+ * anyone else). A decided (or voting,
  * or already withdrawn) question cannot be withdrawn: QUESTION_WRONG_PHASE. The scheduled close of
  * its discussion is cancelled; the declassification date of a confidential question still stands
  * (visibility follows the date, whatever became of the question).
@@ -56,6 +59,16 @@ export async function withdrawQuestion(
     }
     assertQuestionState(question, WITHDRAWABLE_BY_INITIATOR)
   } else {
+    if (question.origin !== 'body') {
+      throw new AppError(
+        'FORBIDDEN',
+        'A members’ initiative is withdrawn only by its initiator, while it collects signatures',
+        {
+          action: 'question.withdraw',
+          questionId: question.id,
+        },
+      )
+    }
     assertQuestionState(question, WITHDRAWABLE_BY_BODY)
   }
   const withdrawn = await ctx.db

@@ -6,6 +6,7 @@ import type {
 } from '../../db/schema-deliberation.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { scheduleJob } from '../scheduler/schedule-job.ts'
+import { endOfDay } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { DELIBERATION_JOB_KINDS } from './question-lookups.ts'
 
@@ -82,7 +83,7 @@ export async function writeDecision(ctx: UseCaseContext, record: DecisionRecord)
     await scheduleJob(ctx, {
       kind: DELIBERATION_JOB_KINDS.ratificationDue,
       subjectId: decision.id,
-      dueAt: new Date(`${record.ratifyBy}T23:59:59Z`),
+      dueAt: endOfDay(record.ratifyBy),
     })
   }
   await appendEvent(

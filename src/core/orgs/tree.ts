@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors.ts'
  * prefix needs no escaping of LIKE wildcards.
  */
 export function inSubtree(
-  column: 'path' | 'unit_path' | 'b.path' | 'm.unit_path',
+  column: 'path' | 'unit_path' | 'b.path' | 'ob.path' | 'm.unit_path',
   path: string,
 ): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} collate "C" like ${`${path}%`}`

@@ -70,3 +70,11 @@ export function daysAfterInstant(instant: Date, days: number): Date {
 export function daysAfter(date: string, days: number): string {
   return toIsoDate(daysAfterInstant(new Date(`${date}T00:00:00Z`), days))
 }
+
+/**
+ * The instant a calendar date ends (midnight UTC at the start of the next day): a deadline "by
+ * 13 December" passes then, and the lists call it overdue from the 14th on.
+ */
+export function endOfDay(date: string): Date {
+  return new Date(`${daysAfter(date, 1)}T00:00:00Z`)
+}

@@ -47,8 +47,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db)
   await sql`create index questions_body on questions (body_id, raised_at desc, id desc)`.execute(db)
   await sql`create index questions_region on questions (region_id)`.execute(db)
-  // Title search within a body's questions (the visibility predicate filters confidential ones).
-  await sql`create index questions_title_trgm on questions using gin (title gin_trgm_ops)`.execute(db)
   await sql`
     create table question_audience (
       question_id bigint not null references questions(id),
@@ -65,6 +63,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       signed_at timestamptz not null,
       primary key (question_id, member_id)
     )`.execute(db)
+  await sql`create index question_signatures_region on question_signatures (region_id)`.execute(db)
   await sql`
     create table question_supports (
       question_id bigint not null references questions(id),
@@ -72,4 +71,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       region_id bigint not null,
       primary key (question_id, member_id)
     )`.execute(db)
+  await sql`create index question_supports_region on question_supports (region_id)`.execute(db)
 }

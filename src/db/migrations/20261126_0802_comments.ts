@@ -35,4 +35,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       region_id bigint not null,
       primary key (comment_id, member_id)
     )`.execute(db)
+  await sql`create index comment_supports_region on comment_supports (region_id)`.execute(db)
 }

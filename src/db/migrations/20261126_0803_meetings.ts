@@ -43,4 +43,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       region_id bigint not null,
       primary key (meeting_id, member_id)
     )`.execute(db)
+  await sql`create index meeting_attendance_region on meeting_attendance (region_id)`.execute(db)
 }

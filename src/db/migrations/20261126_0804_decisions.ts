@@ -69,4 +69,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index decisions_pending_ratification on decisions (ratify_by) where ratification = 'pending'`.execute(
     db,
   )
+  await sql`create index decision_ballots_region on decision_ballots (region_id)`.execute(db)
 }

@@ -43,4 +43,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       reported_at timestamptz not null
     )`.execute(db)
   await sql`create index task_reports_task on task_reports (task_id, id)`.execute(db)
+  await sql`create index task_reports_region on task_reports (region_id)`.execute(db)
 }
