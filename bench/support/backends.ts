@@ -24,9 +24,21 @@ const SCRIPT = fileURLToPath(new URL('../../scripts/postgres-server.sh', import.
 const THROWAWAY_DIR = '/tmp/charter-bench-pg'
 const THROWAWAY_PORT = '54331'
 
+/** Where a bench's own throwaway server lives, so two benches on one machine do not share (and stop) one. */
+export interface ServerPlace {
+  /** Connections in the pool (default 10): a bench of concurrent writers needs one per writer. */
+  readonly poolSize?: number
+  readonly dir?: string
+  readonly port?: string
+}
+
 /** Opens the backend: a temp PGlite folder, or a scratch database on a loopback server. */
-export async function openBackend(kind: BackendKind, log: (line: string) => void): Promise<BenchBackend> {
-  return kind === 'pglite' ? openPGliteBackend() : openServerBackend(log)
+export async function openBackend(
+  kind: BackendKind,
+  log: (line: string) => void,
+  place: ServerPlace = {},
+): Promise<BenchBackend> {
+  return kind === 'pglite' ? openPGliteBackend() : openServerBackend(log, place)
 }
 
 async function openPGliteBackend(): Promise<BenchBackend> {
@@ -45,7 +57,9 @@ async function openPGliteBackend(): Promise<BenchBackend> {
   }
 }
 
-async function openServerBackend(log: (line: string) => void): Promise<BenchBackend> {
+async function openServerBackend(log: (line: string) => void, place: ServerPlace): Promise<BenchBackend> {
+  const dir = place.dir ?? THROWAWAY_DIR
+  const port = place.port ?? THROWAWAY_PORT
   const given = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL
   let serverUrl: string
   let origin: string
@@ -53,8 +67,8 @@ async function openServerBackend(log: (line: string) => void): Promise<BenchBack
     serverUrl = given
     origin = 'server from BENCH_DATABASE_URL/DATABASE_URL'
   } else {
-    log(`starting a throwaway durable PostgreSQL server in ${THROWAWAY_DIR} on port ${THROWAWAY_PORT}…`)
-    serverUrl = execFileSync('bash', [SCRIPT, 'start', THROWAWAY_DIR, THROWAWAY_PORT], {
+    log(`starting a throwaway durable PostgreSQL server in ${dir} on port ${port}…`)
+    serverUrl = execFileSync('bash', [SCRIPT, 'start', dir, port], {
       env: { ...process.env, PG_DURABLE: '1' },
       encoding: 'utf8',
     }).trim()
@@ -62,12 +76,12 @@ async function openServerBackend(log: (line: string) => void): Promise<BenchBack
   }
   const stopServer = () => {
     if (given) return
-    execFileSync('bash', [SCRIPT, 'stop', THROWAWAY_DIR], { stdio: 'ignore' })
-    rmSync(THROWAWAY_DIR, { recursive: true, force: true })
+    execFileSync('bash', [SCRIPT, 'stop', dir], { stdio: 'ignore' })
+    rmSync(dir, { recursive: true, force: true })
   }
   let database: Database & { drop(): Promise<void> }
   try {
-    database = await createScratchDatabase(serverUrl, 10)
+    database = await createScratchDatabase(serverUrl, place.poolSize ?? 10)
   } catch (error) {
     stopServer()
     throw error
