@@ -49,10 +49,10 @@ export const UrgentDecisionSchema = z
 export const RatificationSchema = z
   .object({
     outcome: z.enum(['ratified', 'rejected']),
-    meetingId: idInput
-      .nullable()
-      .optional()
-      .openapi({ description: 'A ratifying meeting must have had its quorum' }),
+    meetingId: idInput.nullable().optional().openapi({
+      description:
+        'The meeting of the body that ratified it: required (MEETING_REQUIRED), begun, and quorate (QUORUM_NOT_MET)',
+    }),
   })
   .openapi('Ratification')
 
@@ -61,7 +61,7 @@ export const PastDeliberationSchema = z
     title: plainText(QUESTION_LIMITS.title),
     text: plainText(QUESTION_LIMITS.text),
     proposal: plainText(QUESTION_LIMITS.proposal),
-    topic: z.string().regex(/^[a-z][a-z0-9-]{0,59}$/, 'a topic is a lower-case slug, e.g. economic-policy'),
+    topic: topicSchema(),
     source: plainText(500).openapi({ example: 'Minutes of the unit, book 3, p. 41' }),
     raisedOn: date,
     discussion: z.object({ openedOn: date, closedOn: date }).nullable().optional(),
@@ -94,11 +94,26 @@ export const DecisionPermissionsSchema = z
   })
   .openapi('DecisionPermissions')
 
+/**
+ * All that a caller outside a confidential question's audience learns of its decision: that it
+ * was taken, by which body, on which day. Never its kind, outcome, exception, quorum or ratification.
+ */
+export const RedactedDecisionSchema = z
+  .object({
+    id,
+    bodyId: id,
+    decidedOn: date,
+    confidential: z.literal(true),
+    redacted: z.literal(true),
+    question: RedactedQuestionSchema,
+  })
+  .openapi('RedactedDecision')
+
 const decisionFields = {
   id,
   bodyId: id,
   bodyName: z.string(),
-  question: z.union([DecisionQuestionSchema, RedactedQuestionSchema]),
+  question: DecisionQuestionSchema,
   kind: z.enum(['vote', 'urgent', 'recorded']),
   outcome: z.enum(['adopted', 'rejected']),
   exception: z.enum(['urgent', 'confidential']).nullable(),
@@ -133,12 +148,13 @@ const decisionFields = {
     .openapi({ description: 'Records of past practice: where the record comes from' }),
   charterVersionId: id,
   decidedAt: instant,
-  redacted: z
-    .boolean()
-    .openapi({ description: 'A confidential question’s decision seen from outside its audience' }),
+  redacted: z.literal(false),
 }
 
 export const DecisionSummarySchema = z.object(decisionFields).openapi('DecisionSummary')
+
+/** A decision in a list: whole, or redacted outside a confidential question's audience. */
+export const DecisionListItemSchema = z.union([DecisionSummarySchema, RedactedDecisionSchema])
 
 export const DecisionSchema = z
   .object({
@@ -156,9 +172,12 @@ export const DecisionSchema = z
   })
   .openapi('Decision')
 
+/** GET /api/decisions/{id}: the decision, or its redacted form outside a confidential question's audience. */
+export const DecisionReadSchema = z.union([DecisionSchema, RedactedDecisionSchema])
+
 export const DecisionPageSchema = z
   .object({
-    items: z.array(DecisionSummarySchema),
+    items: z.array(DecisionListItemSchema),
     nextCursor: z.string().nullable(),
     permissions: z.object({
       canManage: z
@@ -171,26 +190,25 @@ export const DecisionPageSchema = z
 export const DecisionVoteSchema = z
   .object({
     questionId: id,
-    method: z.enum(['yes-no', 'choice']).nullable(),
+    method: z.enum(['yes-no', 'choice']),
     meetingId: id.nullable(),
     openedAt: instant,
     options: z
       .array(z.object({ index: id, commentId: id.nullable(), text: z.string().nullable() }))
-      .nullable()
-      .openapi({
-        description: 'What is voted on, by index (null outside a confidential question’s audience)',
-      }),
-    votesCast: id.nullable(),
-    decidingMembers: id.nullable(),
+      .openapi({ description: 'What is voted on, by index (text null for a counter-proposal hidden since)' }),
+    votesCast: id,
+    decidingMembers: id.openapi({
+      description:
+        'How many may vote: the body’s roll, or a confidential question’s roll members in its audience',
+    }),
     quorum: z
       .object({ decidingMembers: id, required: id, present: id, ruleId: z.string().nullable() })
-      .nullable()
       .openapi({
         description:
-          'What closing needs: at a meeting its deciding members present, otherwise those who voted (null when redacted)',
+          'What closing needs: at a meeting its attendees who may decide, otherwise those who voted, against the body’s full roll (decidingMembers)',
       }),
     me: z.object({ hasVoted: z.boolean(), mayVote: z.boolean() }),
-    redacted: z.boolean(),
+    redacted: z.boolean().openapi({ description: 'Always false: outsiders are refused 403 CONFIDENTIAL' }),
     permissions: z.object({
       canVote: z.boolean(),
       canClose: z.boolean().openapi({ description: 'The caller manages the body and may read the question' }),

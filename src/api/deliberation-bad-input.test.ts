@@ -90,7 +90,7 @@ const ROUTES: Route[] = [
   { route: 'POST /api/questions/{id}/votes', target: () => id.voting, missing: 'QUESTION_NOT_FOUND', valid: () => ({ choice: 'yes' }), status: 201, wrong: { choice: 1, ranking: 'x' } },
   { route: 'POST /api/questions/{id}/vote/close', target: () => id.voting, missing: 'QUESTION_NOT_FOUND', valid: () => ({}), status: 200 },
   { route: 'POST /api/questions/{id}/urgent-decision', target: () => id.urgent, missing: 'QUESTION_NOT_FOUND', valid: () => ({ justification }), status: 201, required: ['justification'], wrong: { justification: 5, outcome: 1, meetingId: 'x' }, text: ['justification'], unknown: [[() => ({ meetingId: UNKNOWN }), 'MEETING_NOT_FOUND']] },
-  { route: 'POST /api/decisions/{id}/ratification', target: () => id.decision, missing: 'DECISION_NOT_FOUND', valid: () => ({ outcome: 'ratified' }), status: 200, required: ['outcome'], wrong: { outcome: true, meetingId: 'x' }, unknown: [[() => ({ meetingId: UNKNOWN }), 'MEETING_NOT_FOUND']] },
+  { route: 'POST /api/decisions/{id}/ratification', target: () => id.decision, missing: 'DECISION_NOT_FOUND', valid: () => ({ outcome: 'ratified', meetingId: id.started }), status: 200, required: ['outcome'], wrong: { outcome: true, meetingId: 'x' }, unknown: [[() => ({ meetingId: UNKNOWN }), 'MEETING_NOT_FOUND']] },
   { route: 'POST /api/bodies/{id}/past-deliberations', target: bodyId, missing: 'BODY_NOT_FOUND', valid: () => past, status: 201, required: ['title', 'text', 'proposal', 'topic', 'source', 'raisedOn'], wrong: { ...past, title: 1, source: [], raisedOn: 19210301, discussion: 'yes', decision: 1 }, text: [...QUESTION_TEXT, 'source'] },
   { route: 'POST /api/bodies/{id}/meetings', target: bodyId, missing: 'BODY_NOT_FOUND', valid: meeting, status: 201, required: ['title', 'startsAt', 'endsAt'], wrong: { title: 1, startsAt: 5, endsAt: true, place: [], agendaQuestionIds: 'all' }, text: ['title', 'place'], unknown: [[() => ({ agendaQuestionIds: [UNKNOWN] }), 'QUESTION_NOT_FOUND']] },
   { route: 'PUT /api/meetings/{id}/attendance', target: () => id.started, missing: 'MEETING_NOT_FOUND', valid: () => ({ memberIds: [t.members.fyodor, t.members.galina] }), status: 200, required: ['memberIds'], wrong: { memberIds: 'all' }, unknown: [[() => ({ memberIds: [UNKNOWN] }), 'MEMBER_NOT_FOUND']] },
@@ -129,6 +129,9 @@ beforeAll(async () => {
   id.decision = await made(
     t.send('POST', `/api/questions/${id.decided}/urgent-decision`, 'fyodor', { justification }),
   )
+  // The started meeting sat on the 5th with three of Mill A's five: quorate to ratify the decision.
+  const quorate = { memberIds: [t.members.fyodor, t.members.galina, t.members.anna] }
+  await t.ok(t.send('PUT', `/api/meetings/${id.started}/attendance`, 'fyodor', quorate))
   id.reported = await made(t.send('POST', `/api/decisions/${id.decision}/tasks`, 'fyodor', task()))
   id.closed = await made(t.send('POST', `/api/decisions/${id.decision}/tasks`, 'fyodor', task()))
 }, 120_000)

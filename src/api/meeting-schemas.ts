@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { WITHHELD_REASON } from '../core/deliberation/meeting-view.ts'
 import { MEETING_LIMITS } from '../core/deliberation/schedule-meeting.ts'
 import { plainText } from '../core/shared/text.ts'
 import { QUESTION_STATES, type QuestionState } from '../db/schema-deliberation.ts'
@@ -89,10 +90,19 @@ const summaryFields = {
   id,
   bodyId: id,
   bodyName: z.string(),
-  title: z
+  title: z.string().nullable().openapi({ description: 'Null when withheld' }),
+  place: z
     .string()
-    .openapi({ description: 'Titles of confidential agenda items the caller may not read are struck out' }),
-  place: z.string(),
+    .nullable()
+    .openapi({ description: 'Null when withheld; empty when the meeting has none' }),
+  withheld: z.boolean().openapi({
+    description:
+      'The agenda holds a question the caller may not read: the meeting’s title, place and minutes are withheld',
+  }),
+  withheldReason: z
+    .literal(WITHHELD_REASON)
+    .nullable()
+    .openapi({ description: 'Why the meeting’s words are withheld; null when they are not' }),
   startsAt: instant,
   endsAt: instant,
   state: z.enum(['scheduled', 'held', 'cancelled']),
@@ -119,8 +129,7 @@ export const MeetingSchema = z
       }),
     ),
     minutes: z.string().nullable().openapi({
-      description:
-        'The body’s record; titles of confidential agenda items the caller may not read are struck out',
+      description: 'The body’s record; null until recorded (see hasMinutes) or when withheld',
     }),
     permissions: MeetingPermissionsSchema,
   })

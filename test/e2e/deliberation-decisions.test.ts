@@ -17,11 +17,14 @@ describe('browser journey: an urgent decision is ratified and carried out', () =
   })
 
   /** JSON from the API with the browser's session (the officer's setup, as a seed would do it). */
-  async function api<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
+    const url = `${baseUrl}/api${path}`
     const response =
       method === 'GET'
-        ? await page.request.get(`${baseUrl}/api${path}`)
-        : await page.request.post(`${baseUrl}/api${path}`, { data })
+        ? await page.request.get(url)
+        : method === 'PUT'
+          ? await page.request.put(url, { data })
+          : await page.request.post(url, { data })
     expect(response.ok(), `${method} ${path}: ${response.status()}`).toBe(true)
     return (await response.json()) as T
   }
@@ -40,6 +43,16 @@ describe('browser journey: an urgent decision is ratified and carried out', () =
     )
     const owner = members.items.find((member) => member.fullName === VOTER_NAME)
     expect(owner).toBeDefined()
+    // The unit's general meeting sat this morning and its attendance was taken: the body ratifies there.
+    const meeting = await api<{ id: number }>('POST', `/bodies/${unit.unitId}/meetings`, {
+      title: 'Morning general meeting',
+      startsAt: '1923-12-02T08:00:00Z',
+      endsAt: '1923-12-02T09:30:00Z',
+      agendaQuestionIds: [],
+    })
+    await api('PUT', `/meetings/${meeting.id}/attendance`, {
+      memberIds: members.items.map((member) => member.id),
+    })
 
     // On the question page the officer decides at once, and is told when the body must ratify.
     await page.goto(`${baseUrl}/#/questions/${question.id}`)
@@ -77,11 +90,12 @@ describe('browser journey: an urgent decision is ratified and carried out', () =
     const ratification = page.getByRole('region', { name: 'Ratification' })
     await seesText(ratification, 'Awaiting ratification by the body until 16 December 1923.')
     await ratification.getByRole('button', { name: 'Ratify' }).click()
-    await ratification
-      .getByRole('form', { name: 'Ratify the decision' })
-      .getByRole('button', { name: 'Ratify' })
-      .click()
+    const ratify = ratification.getByRole('form', { name: 'Ratify the decision' })
+    await ratify.getByLabel('At a meeting').selectOption({ value: String(meeting.id) })
+    await seesText(ratify.getByLabel('At a meeting'), 'Morning general meeting')
+    await ratify.getByRole('button', { name: 'Ratify' }).click()
     await seesText(ratification, 'Ratified on 2 December 1923.')
+    await seesText(ratification.getByRole('link', { name: 'The ratifying meeting' }), 'The ratifying meeting')
     await seesText(page.locator('.decision-head'), 'Ratified')
 
     // A task with an owner and a deadline.

@@ -107,9 +107,13 @@ describe('browser journey: a question is raised, criticised, amended, and its cr
     const close = page.getByRole('button', { name: 'Close the discussion' })
     expect(await close.getAttribute('aria-disabled')).toBe('true')
     await seesText(page.getByRole('region', { name: 'Discussion period' }), 'Not before 9 Dec 1923, 10:00')
-    // It reads as disabled yet stays focusable; pressing it asks the server, whose clock decides.
+    // It reads as disabled yet stays focusable; pressing it asks for a confirmation (the close is
+    // for good if the minimum has passed since the page loaded), then the server's clock decides.
     await close.focus()
     await page.keyboard.press('Enter')
+    const confirm = page.getByRole('group', { name: 'Close the discussion' })
+    await seesText(confirm, 'will likely be refused')
+    await confirm.getByRole('button', { name: 'Close the discussion' }).click()
     const refusal = page.locator('.discussion-close .refusal-code')
     await seesText(refusal, 'DISCUSSION_TOO_EARLY')
     await seesText(refusal, 'deliberation.limits')

@@ -29,7 +29,7 @@ interface VoteBody {
 }
 interface DecisionBody {
   id: number
-  question: { id: number; title?: string; redacted: boolean }
+  question: { id: number; title?: string; raisedOn: string; redacted: boolean }
   kind: string
   outcome: string
   exception: string | null
@@ -148,10 +148,19 @@ describe('decisions API', () => {
     const path = `/api/questions/${ids.secret}`
     await refused(await send(`${path}/vote`, 'secretary', { method: 'yes-no' }), 403, 'CONFIDENTIAL')
     await ok(await send(`${path}/vote`, 'fyodor', { method: 'yes-no' }), 201)
-    const outside = await ok<VoteBody>(await get(`${path}/vote`, 'anna'), 200)
-    expect(outside).toMatchObject({ redacted: true, options: null, votesCast: null, method: null })
+    // Outside the audience the vote is refused as in any other phase: neither body nor status tells.
+    await refused(await get(`${path}/vote`, 'anna'), 403, 'CONFIDENTIAL')
     await refused(await send(`${path}/votes`, 'anna', { choice: 'yes' }), 403, 'NOT_IN_ELECTORATE')
     await ok(await send(`${path}/votes`, 'fyodor', { choice: 'yes' }), 201)
+    // The body decides: one vote is short of a quorum of the mill's three, though the audience is two.
+    const short = await refused(await send(`${path}/vote/close`, 'fyodor'), 422, 'QUORUM_NOT_MET')
+    expect(short.details).toMatchObject({
+      ruleId: 'deliberation.quorum',
+      decidingMembers: 3,
+      required: 2,
+      present: 1,
+    })
+    await ok(await send(`${path}/votes`, 'galina', { choice: 'yes' }), 201)
     const decision = await ok<DecisionBody>(await send(`${path}/vote/close`, 'fyodor'), 200)
     expect(decision).toMatchObject({
       exception: 'confidential',
@@ -163,9 +172,27 @@ describe('decisions API', () => {
     const text = await res.text()
     expect(res.status).toBe(200)
     expect(text).not.toContain(SECRET)
-    expect(JSON.parse(text)).toMatchObject({ redacted: true, counts: null, question: { redacted: true } })
+    // Only that a decision on a confidential question was taken, where and when: not how, nor what.
+    const redacted = {
+      id: decision.id,
+      bodyId: t.tree.unitA.id,
+      decidedOn: t.clock.now().toISOString().slice(0, 10),
+      confidential: true,
+      redacted: true,
+      question: {
+        id: ids.secret,
+        bodyId: t.tree.unitA.id,
+        raisedOn: decision.question.raisedOn,
+        confidential: true,
+        redacted: true,
+      },
+    }
+    expect(JSON.parse(text)).toEqual(redacted)
     const listed = await get(`/api/bodies/${t.tree.unitA.id}/decisions`, 'anna')
-    expect(await listed.text()).not.toContain(SECRET)
+    const listText = await listed.text()
+    expect(listText).not.toContain(SECRET)
+    const page = JSON.parse(listText) as { items: { id: number }[] }
+    expect(page.items.find((item) => item.id === decision.id)).toEqual(redacted)
     const insider = await ok<DecisionBody>(await get(`/api/decisions/${decision.id}`, 'galina'), 200)
     expect(insider.question.title).toBe(SECRET)
   })
@@ -334,11 +361,39 @@ describe('decisions API', () => {
     expect(overdue.map((e) => e.payload)).toEqual([{ decisionId: decision.id, ratifyBy: '1923-12-23' }])
     expect((await list()).map((d) => [d.id, d.ratification?.state])).toEqual([[decision.id, 'overdue']])
 
-    const ratified = await ok<DecisionBody>(
-      await send(`/api/decisions/${decision.id}/ratification`, 'secretary', { outcome: 'ratified' }),
-      200,
+    // The body ratifies, at a meeting that sits with its quorum: not the secretary alone.
+    const ratification = `/api/decisions/${decision.id}/ratification`
+    const alone = await refused(
+      await send(ratification, 'secretary', { outcome: 'ratified' }),
+      422,
+      'MEETING_REQUIRED',
     )
-    expect(ratified.ratification).toMatchObject({ state: 'ratified', late: true })
+    expect(alone.details).toMatchObject({ ruleId: 'deliberation.urgent', decisionId: decision.id })
+    const meeting = await ok<{ id: number }>(
+      await send(`/api/bodies/${t.tree.unitA.id}/meetings`, 'secretary', {
+        title: 'General meeting',
+        startsAt: '1923-12-24T17:00:00Z',
+        endsAt: '1923-12-24T19:00:00Z',
+        agendaQuestionIds: [],
+      }),
+      201,
+    )
+    const atMeeting = { outcome: 'ratified', meetingId: meeting.id }
+    const early = await refused(await send(ratification, 'secretary', atMeeting), 409, 'MEETING_WRONG_STATE')
+    expect(early.details).toMatchObject({ meetingId: meeting.id, startsAt: '1923-12-24T17:00:00.000Z' })
+    await moveClock('1923-12-24T17:30:00Z')
+    const attendance = (memberIds: number[]) =>
+      t.app.request(`/api/meetings/${meeting.id}/attendance`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie: cookies.secretary ?? '' },
+        body: JSON.stringify({ memberIds }),
+      })
+    await ok(await attendance([ids.fyodor]), 200)
+    const thin = await refused(await send(ratification, 'secretary', atMeeting), 422, 'QUORUM_NOT_MET')
+    expect(thin.details).toMatchObject({ ruleId: 'deliberation.quorum', required: 2, present: 1 })
+    await ok(await attendance([ids.fyodor, t.tree.memberA.id]), 200)
+    const ratified = await ok<DecisionBody>(await send(ratification, 'secretary', atMeeting), 200)
+    expect(ratified.ratification).toMatchObject({ state: 'ratified', late: true, meetingId: meeting.id })
     expect(await list()).toEqual([])
     await refused(
       await send(`/api/decisions/${decision.id}/ratification`, 'secretary', { outcome: 'rejected' }),

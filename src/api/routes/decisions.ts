@@ -17,14 +17,16 @@ import { AppError } from '../../core/shared/errors.ts'
 import { authoriseBody, inTransaction } from '../auth.ts'
 import {
   BallotSchema,
+  DecisionListItemSchema,
   DecisionPageSchema,
+  DecisionReadSchema,
   DecisionSchema,
-  DecisionSummarySchema,
   DecisionVoteSchema,
   NewVoteSchema,
   PastDeliberationResultSchema,
   PastDeliberationSchema,
   RatificationSchema,
+  RedactedDecisionSchema,
   UrgentDecisionSchema,
 } from '../decision-schemas.ts'
 import { type AuthorisedQuestion, authoriseQuestion } from '../deliberation-auth.ts'
@@ -35,7 +37,8 @@ import { errors, IdParams, jsonBody, jsonContent } from '../schemas.ts'
 const manage =
   'Officers over the body (deliberation.manage) who may read the question: confidentiality binds them too (403 CONFIDENTIAL).'
 const read =
-  'Members over whom the body stands, and its officers; a confidential question’s decision is redacted outside its audience.'
+  'Members over whom the body stands, and its officers. Outside a confidential question’s audience its decision is ' +
+  'redacted to its id, body and date (RedactedDecision): not its kind, outcome, exception, quorum or ratification.'
 
 const openRoute = createRoute({
   method: 'post',
@@ -43,10 +46,12 @@ const openRoute = createRoute({
   summary:
     'Open the body’s vote on a question: yes-no, or a ranked choice among the proposal and counter-proposals',
   description:
-    `${manage} From discussed; from discussion a minor question closes its discussion once the minimum passed ` +
-    '(409 DISCUSSION_TOO_EARLY), a major one is refused 422 DISCUSSION_REQUIRED with the `major` rule id unless ' +
-    'it is confidential (decided by its audience). Where the charter requires a meeting: a meeting of the body ' +
-    'with the question on its agenda (422 MEETING_REQUIRED with the rule id). A choice needs a counter-proposal (400).',
+    `${manage} A confidential question’s open discussion closes at once (the exception). Otherwise, from ` +
+    'discussion a minor question closes its discussion once the minimum passed (409 DISCUSSION_TOO_EARLY); a ' +
+    'major one needs its discussion completed, not cut short or recorded shorter than the minimum (422 ' +
+    'DISCUSSION_REQUIRED with the `major` rule id). Where the charter requires a meeting: a meeting of the body ' +
+    'with the question on its agenda (422 MEETING_REQUIRED with the rule id); any meeting named must have begun ' +
+    '(409 MEETING_WRONG_STATE with startsAt). A choice needs a counter-proposal (400).',
   security: [{ session: [] }],
   request: { params: IdParams, body: jsonBody(NewVoteSchema) },
   responses: { 201: jsonContent(DecisionVoteSchema, 'Opened'), ...errors(400, 401, 403, 404, 409, 415, 422) },
@@ -58,7 +63,8 @@ const castRoute = createRoute({
   summary: 'Vote as a deciding member of the body (a roll call: each vote is recorded against its member)',
   description:
     'The caller’s own member, if a deciding member of the body (a unit’s voting members, a committee’s post ' +
-    'holders, a confidential question’s audience) and, at a meeting, present (403 NOT_IN_ELECTORATE); once ' +
+    'holders; of a confidential question, those of them in its audience) and, at a meeting, present (403 ' +
+    'NOT_IN_ELECTORATE); once ' +
     '(409 ALREADY_VOTED). yes-no takes `choice`, a choice vote a `ranking` of option indexes (422 INVALID_BALLOT).',
   security: [{ session: [] }],
   request: { params: IdParams, body: jsonBody(BallotSchema) },
@@ -69,7 +75,9 @@ const getVoteRoute = createRoute({
   method: 'get',
   path: '/api/questions/{id}/vote',
   summary: 'The open vote: its options, method, meeting, how many voted, and whether you voted or may vote',
-  description: `${read} 409 QUESTION_WRONG_PHASE when no vote is open.`,
+  description:
+    'Members over whom the body stands, and its officers. 409 QUESTION_WRONG_PHASE when no vote is open; ' +
+    'outside a confidential question’s audience 403 CONFIDENTIAL in every phase, so the answer names none.',
   security: [{ session: [] }],
   request: { params: IdParams },
   responses: { 200: jsonContent(DecisionVoteSchema, 'The open vote'), ...errors(400, 401, 403, 404, 409) },
@@ -80,8 +88,9 @@ const closeRoute = createRoute({
   path: '/api/questions/{id}/vote/close',
   summary: 'Close the vote and decide, if the charter’s quorum is met',
   description:
-    `${manage} Short of the quorum (at a meeting: its deciding members present; otherwise those who voted) ` +
-    'the vote stays open: 422 QUORUM_NOT_MET with details.ruleId, required, present, decidingMembers.',
+    `${manage} Short of the quorum (at a meeting: its attendees who may decide; otherwise those who voted; ` +
+    'against the body’s full roll, a confidential question’s too) the vote stays open: 422 QUORUM_NOT_MET with ' +
+    'details.ruleId, required, present, decidingMembers.',
   security: [{ session: [] }],
   request: { params: IdParams, body: NoInput },
   responses: { 200: jsonContent(DecisionSchema, 'Decided'), ...errors(400, 401, 403, 404, 409, 415, 422) },
@@ -108,8 +117,9 @@ const ratifyRoute = createRoute({
   path: '/api/decisions/{id}/ratification',
   summary: 'Ratify or reject an urgent decision (late ratification is recorded as late)',
   description:
-    `${manage} Only an urgent decision still pending (409 NOT_AWAITING_RATIFICATION); a ratifying meeting ` +
-    'must have had its quorum (422 QUORUM_NOT_MET with the rule id).',
+    `${manage} Only an urgent decision still pending (409 NOT_AWAITING_RATIFICATION). The body ratifies: ` +
+    'name a meeting of the body (422 MEETING_REQUIRED with the urgent rule id), begun (409 MEETING_WRONG_STATE), ' +
+    'with its quorum present as a vote counts it (422 QUORUM_NOT_MET with the quorum rule id).',
   security: [{ session: [] }],
   request: { params: IdParams, body: jsonBody(RatificationSchema) },
   responses: { 200: jsonContent(DecisionSchema, 'Ratified'), ...errors(400, 401, 403, 404, 409, 415, 422) },
@@ -122,7 +132,7 @@ const getRoute = createRoute({
   description: read,
   security: [{ session: [] }],
   request: { params: IdParams },
-  responses: { 200: jsonContent(DecisionSchema, 'The decision'), ...errors(400, 401, 403, 404) },
+  responses: { 200: jsonContent(DecisionReadSchema, 'The decision'), ...errors(400, 401, 403, 404) },
 })
 
 const listRoute = createRoute({
@@ -181,8 +191,11 @@ async function presentVote(c: Context<AppEnv>, authorised: AuthorisedQuestion) {
   return DecisionVoteSchema.parse({ ...view, permissions: { canVote: view.me.mayVote, canClose } })
 }
 
-/** A decision as the caller sees it, after checking they may read its body (404 / 403). */
-async function presentDecision(c: Context<AppEnv>, decisionId: number) {
+/**
+ * A decision as the caller sees it, after checking they may read its body (404 / 403): whole with
+ * what they may do, or redacted (RedactedDecision) outside a confidential question's audience.
+ */
+async function readDecision(c: Context<AppEnv>, decisionId: number) {
   const { database, clock } = c.var.deps
   const decision = await loadDecision(database.db, decisionId)
   const { principal, body } = await authoriseBody(c, decision.body_id, 'body.read')
@@ -191,10 +204,17 @@ async function presentDecision(c: Context<AppEnv>, decisionId: number) {
     viewerMemberId: principal.memberId,
     today: toIsoDate(clock.now()),
   })
+  if (view.redacted) return RedactedDecisionSchema.parse(view)
   const pending = view.ratification?.state === 'pending' || view.ratification?.state === 'overdue'
-  const canRatify =
-    pending && !view.redacted && can(principal, 'deliberation.manage', { kind: 'body', path: body.path })
+  const canRatify = pending && can(principal, 'deliberation.manage', { kind: 'body', path: body.path })
   return DecisionSchema.parse({ ...view, permissions: { canRatify } })
+}
+
+/** The decision just taken or ratified by a caller who may read its question (the route checked). */
+async function presentDecision(c: Context<AppEnv>, decisionId: number) {
+  const view = await readDecision(c, decisionId)
+  if (view.redacted) throw new Error(`Decision ${decisionId} read redacted by the caller who acted on it`)
+  return view
 }
 
 export function registerDecisionRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -258,7 +278,7 @@ export function registerDecisionRoutes(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param')
-    return c.json(await presentDecision(c, id), 200)
+    return c.json(await readDecision(c, id), 200)
   })
 
   app.openapi(listRoute, async (c) => {
@@ -278,7 +298,7 @@ export function registerDecisionRoutes(app: OpenAPIHono<AppEnv>): void {
     })
     return c.json(
       DecisionPageSchema.parse({
-        items: page.items.map((item) => DecisionSummarySchema.parse(item)),
+        items: page.items.map((item) => DecisionListItemSchema.parse(item)),
         nextCursor: page.nextCursor,
         permissions: { canManage: can(principal, 'deliberation.manage', { kind: 'body', path: body.path }) },
       }),

@@ -5,7 +5,10 @@ import { type MeetingApiTest, openMeetingApiTest } from '../meeting-test-fixture
 
 interface MeetingBody {
   id: number
-  title: string
+  title: string | null
+  place: string | null
+  withheld: boolean
+  withheldReason: string | null
   state: string
   sequence: number
   agenda: { position: number; question: { id: number; title?: string; redacted: boolean } }[]
@@ -76,7 +79,14 @@ describe('meetings over HTTP', () => {
     expect(res.status).toBe(201)
     const meeting = (await res.json()) as MeetingBody
     meetingId = meeting.id
-    expect(meeting).toMatchObject({ state: 'scheduled', sequence: 0, quorum: null })
+    // The secretary is outside the confidential item's audience: even the words they wrote are withheld.
+    expect(meeting).toMatchObject({
+      state: 'scheduled',
+      sequence: 0,
+      quorum: null,
+      title: null,
+      withheld: true,
+    })
     expect(meeting.permissions).toEqual({
       canManage: true,
       canRecordAttendance: true,
@@ -85,9 +95,15 @@ describe('meetings over HTTP', () => {
     })
   })
 
-  it('shows a confidential agenda item to its audience only', async () => {
+  it('shows a confidential agenda item to its audience only, and withholds the meeting’s words from others', async () => {
     const insider = (await (await get(`/api/meetings/${meetingId}`, t.cookies.anna)).json()) as MeetingBody
     expect(insider.agenda.map((e) => e.question.title)).toEqual(['Reading room', 'Rifles for the Volga'])
+    expect(insider).toMatchObject({
+      title: 'General meeting',
+      place: 'Mill canteen',
+      withheld: false,
+      withheldReason: null,
+    })
     expect(insider.permissions.canManage).toBe(false)
     const res = await get(`/api/meetings/${meetingId}`, t.cookies.fyodor)
     const text = await res.text()
@@ -101,21 +117,39 @@ describe('meetings over HTTP', () => {
       confidential: true,
       redacted: true,
     })
+    expect(outsider).toMatchObject({
+      title: null,
+      place: null,
+      withheld: true,
+      withheldReason: 'the agenda has a confidential item',
+      startsAt: '1923-12-02T10:00:00.000Z',
+      state: 'scheduled',
+    })
+    expect(text).not.toContain('General meeting')
+    expect(text).not.toContain('Mill canteen')
     const list = await get(`/api/bodies/${t.tree.unitA.id}/meetings`, t.cookies.fyodor)
     expect(list.status).toBe(200)
     const listText = await list.text()
     expect(listText.toLowerCase()).not.toContain('rifles')
     expect(JSON.parse(listText)).toMatchObject({
-      items: [{ id: meetingId }],
+      items: [{ id: meetingId, title: null, place: null, withheld: true }],
       permissions: { canSchedule: false },
     })
     expect((await get(`/api/meetings/${meetingId}`, t.cookies.boris)).status).toBe(403)
   })
 
-  it('computes the quorum from attendance: a candidate and an outsider do not count', async () => {
-    const res = await send('PUT', `/api/meetings/${meetingId}/attendance`, t.cookies.secretary, {
-      memberIds: [t.tree.memberA.id, t.fyodor.id, t.kolya.id, t.tree.memberB.id],
+  it('computes the quorum from attendance once the meeting sits: a candidate and an outsider do not count', async () => {
+    const attendance = { memberIds: [t.tree.memberA.id, t.fyodor.id, t.kolya.id, t.tree.memberB.id] }
+    const early = await send('PUT', `/api/meetings/${meetingId}/attendance`, t.cookies.secretary, attendance)
+    expect(early.status).toBe(409)
+    expect(await early.json()).toMatchObject({
+      code: 'MEETING_WRONG_STATE',
+      details: { meetingId, startsAt: '1923-12-02T10:00:00.000Z' },
     })
+    t.clock.set('1923-12-02T10:00:00Z')
+    const res = await send('PUT', `/api/meetings/${meetingId}/attendance`, t.cookies.secretary, attendance)
+    // Back before the start: the next test shows the minutes refused until it.
+    t.clock.set('1923-12-02T09:00:00Z')
     expect(res.status).toBe(200)
     const meeting = (await res.json()) as MeetingBody
     expect(meeting.quorum).toEqual({
@@ -165,7 +199,9 @@ describe('meetings over HTTP', () => {
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ state: 'held', sequence: 2, permissions: { canCancel: false } })
     const outsider = (await (await get(`/api/meetings/${meetingId}`, t.cookies.fyodor)).json()) as MeetingBody
-    expect(outsider.minutes).toBe('[Confidential question]: agreed. Reading room: opened.')
+    expect(outsider).toMatchObject({ minutes: null, hasMinutes: true, withheld: true })
+    const insider = (await (await get(`/api/meetings/${meetingId}`, t.cookies.anna)).json()) as MeetingBody
+    expect(insider.minutes).toBe('Rifles for the Volga: agreed. Reading room: opened.')
     const again = await send('PUT', `/api/meetings/${meetingId}/minutes`, t.cookies.secretary, {
       minutes: 'Again.',
     })
@@ -187,14 +223,21 @@ describe('meetings over HTTP', () => {
         STATUS: 'CONFIRMED',
         DTSTART: '19231202T100000Z',
         DTEND: '19231202T120000Z',
-        LOCATION: 'Mill canteen',
+        SUMMARY: `Meeting of ${t.tree.unitA.name}`,
         DESCRIPTION: 'Agenda:\n1. Reading room\n2. Confidential question',
       }),
     ])
+    expect(events[0]).not.toHaveProperty('LOCATION')
+    expect(text).not.toContain('General meeting')
+    expect(text.toLowerCase()).not.toContain('agreed')
     const insider = parseIcs(
       await (await get(`/api/meetings/${meetingId}/calendar.ics`, t.cookies.anna)).text(),
     )
-    expect(insider.events[0]?.DESCRIPTION).toBe('Agenda:\n1. Reading room\n2. Rifles for the Volga')
+    expect(insider.events[0]).toMatchObject({
+      SUMMARY: 'General meeting',
+      LOCATION: 'Mill canteen',
+      DESCRIPTION: 'Agenda:\n1. Reading room\n2. Rifles for the Volga',
+    })
 
     const next = (await (
       await send(

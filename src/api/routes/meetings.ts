@@ -29,7 +29,8 @@ import { errors, IdParams, jsonBody, jsonContent } from '../schemas.ts'
 const manage = 'Admins and secretaries whose subtree holds the body (deliberation.manage).'
 const read =
   'Whoever reads the body: its members and the officers over it. A confidential agenda item shows only that it ' +
-  'exists to a caller outside its audience, and its title is struck out of the meeting’s title, place and minutes.'
+  'exists to a caller outside its audience, and the meeting’s own title, place and minutes are withheld from that ' +
+  'caller (null, withheld: true).'
 
 const scheduleRoute = createRoute({
   method: 'post',
@@ -101,7 +102,9 @@ const meetingIcsRoute = createRoute({
   method: 'get',
   path: '/api/meetings/{id}/calendar.ics',
   summary: 'One meeting as iCalendar',
-  description: `${read} The agenda in DESCRIPTION reads “Confidential question” for items the caller may not read.`,
+  description:
+    `${read} The agenda in DESCRIPTION reads “Confidential question” for items the caller may not read; ` +
+    'then SUMMARY is “Meeting of <body>” and there is no LOCATION.',
   security: [{ session: [] }],
   request: { params: IdParams },
   responses: { 200: calendarContent, ...errors(400, 401, 403, 404) },

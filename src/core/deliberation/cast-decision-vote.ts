@@ -71,7 +71,8 @@ function checkBallot(
  * A deciding member votes on the question before the body. A body's vote is a roll call, not a
  * secret ballot: each vote is recorded against the member (decision_ballots), because members
  * answer to the organisation for how they decided in its bodies. Only the body's deciding members
- * vote (a confidential question's audience), and at a meeting only those present
+ * vote (of a confidential question, those of them in its audience: others named there read and
+ * comment, no more), and at a meeting only those present
  * (NOT_IN_ELECTORATE); each once (ALREADY_VOTED: the primary key decides between two concurrent
  * votes of the same member, so a race cannot count twice).
  */
@@ -86,7 +87,7 @@ export async function castDecisionVote(ctx: UseCaseContext, input: CastDecisionV
       questionId: question.id,
       memberId,
     })
-  // A confidential question's deciding members are its audience: anyone else is refused before
+  // A confidential question's voters are all in its audience: anyone outside it is refused before
   // loadOpenVote could tell them its phase, which its redacted shape withholds.
   if (!(await canReadQuestion(ctx.db, question, memberId, toIsoDate(now)))) throw notDeciding()
   const vote = await loadOpenVote(ctx.db, question)

@@ -7,9 +7,12 @@ import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { loadOpenVote } from './cast-decision-vote.ts'
-import { decisionSetting, discussionRequired, isDiscussionCompleted } from './decision-rules-check.ts'
-import { quorumFor } from './deliberation-rules.ts'
-import { loadMeeting } from './meeting-lookups.ts'
+import {
+  decisionSetting,
+  discussionRequired,
+  isDiscussionCompleted,
+  voteQuorum,
+} from './decision-rules-check.ts'
 import { loadQuestion } from './question-lookups.ts'
 import { writeDecision } from './write-decision.ts'
 
@@ -81,8 +84,8 @@ function countChoice(
 
 /**
  * Closes the body's vote and decides the question (deliberation.manage). The charter's quorum
- * applies: at a meeting, its deciding members present; otherwise, the deciding members who voted;
- * against `share` of the deciding members today. Short of it the vote stays open, unchanged
+ * applies, counted by voteQuorum: at a meeting, its attendees who may decide; otherwise, those who
+ * voted; against `share` of the body's full roll today. Short of it the vote stays open, unchanged
  * (QUORUM_NOT_MET with the rule id, the numbers required and present). A yes-no vote adopts the
  * proposal when more vote yes than no; a choice vote adopts the Schulze winner among the proposal
  * and its counter-proposals. The decision links the discussion (whether it was completed, and the
@@ -97,7 +100,7 @@ export async function closeDecisionVote(
   const question = await loadQuestion(ctx.db, data.questionId, 'update')
   const vote = await loadOpenVote(ctx.db, question)
   const now = ctx.clock.now()
-  const { version, rules, deciding } = await decisionSetting(ctx.db, question, toIsoDate(now))
+  const setting = await decisionSetting(ctx.db, question, toIsoDate(now))
   const ballots = await ctx.db
     .selectFrom('decision_ballots')
     .select(['member_id', 'choice', 'ranking'])
@@ -105,20 +108,19 @@ export async function closeDecisionVote(
     .orderBy('member_id')
     .execute()
 
-  const decidingSet = new Set(deciding)
-  const meeting = vote.meeting_id === null ? null : await loadMeeting(ctx.db, vote.meeting_id)
-  const present = meeting
-    ? (meeting.present_count ?? 0)
-    : ballots.filter((b) => decidingSet.has(b.member_id)).length
-  const required = quorumFor(rules.quorum?.share ?? 0, deciding.length)
-  const quorum = { decidingMembers: deciding.length, required, present, ruleId: rules.quorum?.id ?? null }
-  if (present < required) {
+  const quorum = await voteQuorum(
+    ctx.db,
+    setting,
+    vote.meeting_id === null ? { ballotsOfQuestionId: question.id } : { meetingId: vote.meeting_id },
+  )
+  if (quorum.present < quorum.required) {
     throw new AppError(
       'QUORUM_NOT_MET',
-      `${required} of the ${deciding.length} deciding members make a quorum; ${present} ${meeting ? 'present' : 'voted'}`,
-      { ...quorum, questionId: question.id, meetingId: meeting?.id ?? null },
+      `${quorum.required} of the ${quorum.decidingMembers} deciding members make a quorum; ${quorum.present} ${vote.meeting_id === null ? 'voted' : 'present'}`,
+      { ...quorum, questionId: question.id, meetingId: vote.meeting_id },
     )
   }
+  const { version } = setting
 
   const completed = isDiscussionCompleted(question)
   // openDecisionVote lets a major question vote without a completed discussion only under the

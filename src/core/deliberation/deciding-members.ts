@@ -5,14 +5,14 @@ import type { CharterDocument } from '../charter/document-schema.ts'
 import { isUnitLevel } from '../orgs/tree.ts'
 
 /**
- * Who decides for a body, and so whom the quorum counts. Our reading of the charter (it names the
- * quorum, not the roll):
+ * The body's roll: who decides for a body, and so whom the quorum is counted against. Our reading
+ * of the charter (it names the quorum, not the roll):
  * - a unit decides at its general meeting: its members with a vote (the charter's votingRights,
  *   full members by default);
- * - a committee (any body above the units) decides among those who hold its posts on the date;
- * - a confidential question is decided by its named audience ("decided by the body alone and
- *   shown to those named").
- * Statuses are read as they are now; a vote is taken in the present.
+ * - a committee (any body above the units) decides among those who hold its posts on the date.
+ * A confidential question is "decided by the body alone and shown to those named": its roll is the
+ * same, and decisionSetting narrows who votes to the roll's members in its audience, so naming an
+ * audience can never add a voter. Statuses are read as they are now; a vote is taken in the present.
  */
 export async function decidingMemberIds(
   db: Executor,
@@ -21,19 +21,8 @@ export async function decidingMemberIds(
     readonly levels: readonly string[]
     readonly document: CharterDocument
     readonly date: string
-    /** A confidential question's id: its audience decides. */
-    readonly confidentialQuestionId?: number | null
   },
 ): Promise<number[]> {
-  if (input.confidentialQuestionId) {
-    const rows = await db
-      .selectFrom('question_audience')
-      .select('member_id')
-      .where('question_id', '=', input.confidentialQuestionId)
-      .orderBy('member_id')
-      .execute()
-    return rows.map((r) => r.member_id)
-  }
   if (isUnitLevel(input.levels, input.body.level)) {
     const statuses = votingRights(input.document)?.vote ?? ['full']
     const rows = await db

@@ -91,11 +91,14 @@ describe('a choice between the proposal and its counter-proposals', () => {
       viewerMemberId: anton,
       today: t.today(),
     })
-    expect(detail.options).toEqual([
-      { index: 0, commentId: null, text: 'Open at seven.', chosen: false },
-      { index: 1, commentId: atSix.id, text: 'Open at six.', chosen: true },
-      { index: 2, commentId: atEight.id, text: 'Open at eight.', chosen: false },
-    ])
+    expect(detail).toMatchObject({
+      redacted: false,
+      options: [
+        { index: 0, commentId: null, text: 'Open at seven.', chosen: false },
+        { index: 1, commentId: atSix.id, text: 'Open at six.', chosen: true },
+        { index: 2, commentId: atEight.id, text: 'Open at eight.', chosen: false },
+      ],
+    })
   })
 
   it('refuses a ranking with an unknown option, a repeat, or nothing ranked, and stores nothing', async () => {

@@ -5,8 +5,8 @@ import { type CharterVersion, charterInForce } from '../charter/charter-in-force
 import { getBody } from '../orgs/get-body.ts'
 import { AppError, invalidInput } from '../shared/errors.ts'
 import { decidingMemberIds } from './deciding-members.ts'
-import { type DeliberationRules, deliberationRules } from './deliberation-rules.ts'
-import { loadMeeting } from './meeting-lookups.ts'
+import { type DeliberationRules, deliberationRules, quorumFor } from './deliberation-rules.ts'
+import { assertMeetingStarted, loadMeeting } from './meeting-lookups.ts'
 
 /** Shared reads and guards of the decision use cases (the vote, the urgent exception, ratification). */
 
@@ -15,13 +15,20 @@ export interface DecisionSetting {
   readonly body: BodyRow
   readonly version: CharterVersion
   readonly rules: DeliberationRules
-  /** The body's deciding members today (a confidential question's audience), by id. */
+  /** The body's full roll today (deciding-members.ts): the quorum is counted against all of it. */
+  readonly roll: readonly number[]
+  /**
+   * Who may vote on the question today, by id: the roll, or for a confidential question the
+   * roll's members who are in its audience (others in the audience read and comment, no more).
+   */
   readonly deciding: readonly number[]
 }
 
 /**
  * The setting of a decision taken `today`. Casting and closing read the same roll, so a member
- * counted in the quorum is one who could vote, and the other way round.
+ * counted in the quorum is one who could vote, and the other way round. A confidential question
+ * is decided by the body alone: its audience narrows who votes but the quorum stays the body's,
+ * so it is decided only when a quorum of the body is in its audience.
  */
 export async function decisionSetting(
   db: Executor,
@@ -31,14 +38,63 @@ export async function decisionSetting(
   const body = await getBody(db, question.body_id)
   const version = await charterInForce(db, today)
   const rules = deliberationRules(version.document, body.level)
-  const deciding = await decidingMemberIds(db, {
+  const roll = await decidingMemberIds(db, {
     body,
     levels: version.document.levels,
     document: version.document,
     date: today,
-    confidentialQuestionId: question.confidential ? question.id : null,
   })
-  return { body, version, rules, deciding }
+  if (!question.confidential) return { body, version, rules, roll, deciding: roll }
+  const audience = await db
+    .selectFrom('question_audience')
+    .select('member_id')
+    .where('question_id', '=', question.id)
+    .execute()
+  const named = new Set(audience.map((row) => row.member_id))
+  return { body, version, rules, roll, deciding: roll.filter((memberId) => named.has(memberId)) }
+}
+
+/** A quorum as decisions record it: the roll counted against, the number required and present. */
+export interface VoteQuorum {
+  /** The size of the body's full roll today. */
+  readonly decidingMembers: number
+  readonly required: number
+  readonly present: number
+  readonly ruleId: string | null
+}
+
+/**
+ * The one count of a body's quorum, for closing a vote, showing an open one and ratifying: at a
+ * meeting, its attendees who may decide today (setting.deciding); without one, those of them who
+ * voted on the question; against the charter's share of the body's full roll today (one present
+ * is enough when the charter sets no share). Attendance is read as recorded, the roll as it is
+ * today, so a member who left the body since the meeting no longer counts.
+ */
+export async function voteQuorum(
+  db: Executor,
+  setting: DecisionSetting,
+  counted: { readonly meetingId: number } | { readonly ballotsOfQuestionId: number },
+): Promise<VoteQuorum> {
+  const deciding = new Set(setting.deciding)
+  const rows =
+    'meetingId' in counted
+      ? await db
+          .selectFrom('meeting_attendance')
+          .select('member_id')
+          .where('meeting_id', '=', counted.meetingId)
+          .execute()
+      : await db
+          .selectFrom('decision_ballots')
+          .select('member_id')
+          .where('question_id', '=', counted.ballotsOfQuestionId)
+          .execute()
+  const quorum = setting.rules.quorum
+  return {
+    decidingMembers: setting.roll.length,
+    required: quorumFor(quorum?.share ?? 0, setting.roll.length),
+    present: rows.filter((row) => deciding.has(row.member_id)).length,
+    ruleId: quorum?.id ?? null,
+  }
 }
 
 /**
@@ -87,11 +143,14 @@ export function assertMeetingOfBody(meeting: MeetingRow, bodyId: number): void {
  * questions must be discussed at party meetings"), it must be a meeting of the body, not
  * cancelled, with the question on its agenda: MEETING_REQUIRED citing the `major` rule otherwise.
  * Without that requirement a meeting is optional, and a named one must still be of the body.
+ * Either way the meeting must have begun (MEETING_WRONG_STATE): a vote at a meeting is cast by
+ * those present, and nobody is present before it sits.
  */
 export async function meetingForVote(
   db: Executor,
   question: QuestionRow,
   meetingId: number | null,
+  now: Date,
 ): Promise<MeetingRow | null> {
   const required = (reason: string, extra: object = {}) =>
     new AppError('MEETING_REQUIRED', `This question is decided at a meeting of the body: ${reason}`, {
@@ -106,6 +165,7 @@ export async function meetingForVote(
   const meeting = await loadMeeting(db, meetingId)
   if (!question.meeting_required) {
     assertMeetingOfBody(meeting, question.body_id)
+    assertMeetingStarted(meeting, now)
     return meeting
   }
   if (meeting.body_id !== question.body_id) throw required('the meeting is of another body', { meetingId })
@@ -117,6 +177,7 @@ export async function meetingForVote(
     .where('question_id', '=', question.id)
     .executeTakeFirst()
   if (!onAgenda) throw required('the question is not on the meeting’s agenda', { meetingId })
+  assertMeetingStarted(meeting, now)
   return meeting
 }
 

@@ -56,6 +56,12 @@ export function decisionSteps(t: DeliberationTest) {
     )
   }
 
+  /** Moves the clock to the meeting's start, as the body sits: attendance and a vote at it need that. */
+  const sit = (meeting: { readonly starts_at: Date }) => {
+    const startsAt = new Date(meeting.starts_at)
+    if (t.clock.now() < startsAt) t.clock.set(startsAt)
+  }
+
   const attend = (meetingId: number, memberIds: number[]) =>
     t.run((ctx) => recordAttendance(ctx, { meetingId, memberIds }))
 
@@ -93,6 +99,7 @@ export function decisionSteps(t: DeliberationTest) {
     cast,
     close,
     meeting,
+    sit,
     attend,
     questionRow,
     decisionOf,

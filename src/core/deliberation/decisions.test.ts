@@ -175,6 +175,14 @@ describe('questions the charter says are decided at a meeting', () => {
     expect((await s.questionRow(question.id)).state).toBe('discussed')
 
     const sitting = await s.meeting([question.id])
+    // Not before the meeting sits: a vote at a meeting is cast by those present.
+    const early = await s.refused(s.open(question.id, 'yes-no', sitting.id))
+    expect(early).toMatchObject({
+      code: 'MEETING_WRONG_STATE',
+      details: { meetingId: sitting.id, startsAt: new Date(sitting.starts_at).toISOString() },
+    })
+    expect((await s.questionRow(question.id)).state).toBe('discussed')
+    s.sit(sitting)
     const opened = await s.open(question.id, 'yes-no', sitting.id)
     expect(opened.meetingId).toBe(sitting.id)
 

@@ -90,13 +90,19 @@ export const deliberationEvents = [
   z.object({ type: z.literal('decision.vote_cast'), payload: z.object({ questionId: id, memberId: id }) }),
   z.object({
     type: z.literal('decision.taken'),
+    /**
+     * For a confidential question the log says only that it was decided: every field after
+     * `confidential` is null, because what was decided, how and when it must be ratified is its
+     * content (officers outside the audience read this log).
+     */
     payload: z.object({
       decisionId: id,
       questionId: id,
-      kind: z.enum(['vote', 'urgent', 'recorded']),
-      outcome: z.enum(['adopted', 'rejected']),
+      confidential: z.boolean(),
+      kind: z.enum(['vote', 'urgent', 'recorded']).nullable(),
+      outcome: z.enum(['adopted', 'rejected']).nullable(),
       exception: z.enum(['urgent', 'confidential']).nullable(),
-      discussionCompleted: z.boolean(),
+      discussionCompleted: z.boolean().nullable(),
       /** The `major` rule that required a discussion, when one did. */
       discussionRuleId: z.string().nullable(),
       meetingId: id.nullable(),
@@ -107,9 +113,10 @@ export const deliberationEvents = [
   }),
   z.object({
     type: z.literal('decision.ratified'),
+    /** The outcome is null for a confidential question (see decision.taken). */
     payload: z.object({
       decisionId: id,
-      outcome: z.enum(['ratified', 'rejected']),
+      outcome: z.enum(['ratified', 'rejected']).nullable(),
       meetingId: id.nullable(),
     }),
   }),

@@ -4,7 +4,9 @@ import { AppError } from '../shared/errors.ts'
 import {
   type DecisionJoinedRow,
   type DecisionView,
-  presentDecision,
+  presentReadableDecision,
+  type RedactedDecision,
+  redactDecision,
   selectDecisions,
 } from './present-decision.ts'
 
@@ -27,13 +29,14 @@ export interface DecisionDetail extends DecisionView {
 }
 
 /**
- * One decision as the viewer may see it (DECISION_NOT_FOUND for an unknown id). For a choice vote
- * the options are listed with their words, which a confidential question's outsiders never get.
+ * One decision as the viewer may see it (DECISION_NOT_FOUND for an unknown id): whole, with a
+ * choice vote's options in their words, or outside a confidential question's audience redacted to
+ * its id, body and date.
  */
 export async function getDecision(
   db: Executor,
   input: { readonly decisionId: number; readonly viewerMemberId: number | null; readonly today: string },
-): Promise<DecisionDetail> {
+): Promise<DecisionDetail | RedactedDecision> {
   const row: DecisionJoinedRow | undefined = await selectDecisions(db, input.viewerMemberId, input.today)
     .where('decisions.id', '=', input.decisionId)
     .executeTakeFirst()
@@ -42,8 +45,8 @@ export async function getDecision(
       decisionId: input.decisionId,
     })
   }
-  const view = presentDecision(row, input.today)
-  if (!row.readable) return { ...view, options: null, countReport: null }
+  if (!row.readable) return redactDecision(row)
+  const view = presentReadableDecision(row, input.today)
   let options: DecidedOption[] | null = null
   if (row.method === 'choice') {
     const vote = await db

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.ts'
 import { isoDateSchema, parseInput } from '../members/schemas.ts'
 import { loadMeeting } from './meeting-lookups.ts'
 import { meetingQuorumBasis } from './meeting-quorum.ts'
-import { loadAgendas, type MeetingSummary, presentMeetingSummary, withoutTitles } from './meeting-view.ts'
+import { EMPTY_AGENDA, loadAgendas, type MeetingSummary, presentMeetingSummary } from './meeting-view.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -26,14 +26,15 @@ export interface Attendee {
 /** A meeting with its attendees and minutes, as one viewer may read it. */
 export interface MeetingView extends MeetingSummary {
   readonly attendance: readonly Attendee[]
-  /** The body's record; titles of agenda questions the viewer may not read are struck out. */
+  /** The body's record; null before it is recorded, or when withheld (see `withheld`). */
   readonly minutes: string | null
 }
 
 /**
  * One meeting for one viewer: its agenda by the visibility rule (a confidential question the
  * viewer may not read shows only that it exists), who attended and who of them counted, the
- * quorum as recorded, and the minutes. Whether an attendee counts is worked out again from the
+ * quorum as recorded, and the minutes. If the agenda holds a question the viewer may not read,
+ * the meeting's title, place and minutes are withheld whole (see MeetingAgenda). Whether an attendee counts is worked out again from the
  * body's deciding members on the meeting's date; the quorum figures are those recorded.
  */
 export async function getMeeting(db: Executor, input: GetMeetingInput): Promise<MeetingView> {
@@ -55,7 +56,7 @@ export async function getMeeting(db: Executor, input: GetMeetingInput): Promise<
   const deciding =
     attendees.length > 0 ? new Set((await meetingQuorumBasis(db, meeting)).decidingIds) : new Set<number>()
   const agendas = await loadAgendas(db, [meeting.id], data.viewerMemberId, data.today)
-  const agenda = agendas.get(meeting.id) ?? { entries: [], hiddenTitles: [] }
+  const agenda = agendas.get(meeting.id) ?? EMPTY_AGENDA
   const summary = presentMeetingSummary(
     { ...meeting, body_name: body.name, attendance_count: attendees.length },
     agenda,
@@ -63,6 +64,6 @@ export async function getMeeting(db: Executor, input: GetMeetingInput): Promise<
   return {
     ...summary,
     attendance: attendees.map((a) => ({ memberId: a.id, fullName: a.full_name, counts: deciding.has(a.id) })),
-    minutes: meeting.minutes === null ? null : withoutTitles(meeting.minutes, agenda.hiddenTitles),
+    minutes: agenda.withheld ? null : meeting.minutes,
   }
 }

@@ -8,6 +8,7 @@ import {
   type DecisionJoinedRow,
   type DecisionView,
   presentDecision,
+  type RedactedDecision,
   selectDecisions,
 } from './present-decision.ts'
 
@@ -34,12 +35,13 @@ const deadlineCursor = z.tuple([z.iso.date(), z.number().int()])
 /**
  * A body's decisions (or its subtree's), latest first, one keyset page at a time. With
  * `unratified`, the urgent decisions still pending ratification by deadline, so those overdue come
- * first: "unratified urgent decisions are listed". Each passes through the visibility rule.
+ * first: "unratified urgent decisions are listed". Each passes through the visibility rule: an
+ * outsider's entry for a confidential question's decision is its RedactedDecision (id, body, date).
  */
 export async function listDecisions(
   db: Executor,
   input: ListDecisionsInput,
-): Promise<{ items: DecisionView[]; nextCursor: string | null }> {
+): Promise<{ items: (DecisionView | RedactedDecision)[]; nextCursor: string | null }> {
   const data = parseInput(listDecisionsInputSchema, input, 'decisions query')
   const body = await getBody(db, data.bodyId)
   let query = selectDecisions(db, data.viewerMemberId, data.today)

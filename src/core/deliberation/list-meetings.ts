@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, isoDateSchema, parseInput } from '../member
 import { getBody } from '../orgs/get-body.ts'
 import { daysAfter } from '../shared/clock.ts'
 import { isoInstant } from './meeting-lookups.ts'
-import { loadAgendas, type MeetingSummary, presentMeetingSummary } from './meeting-view.ts'
+import { EMPTY_AGENDA, loadAgendas, type MeetingSummary, presentMeetingSummary } from './meeting-view.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -27,7 +27,8 @@ const cursorShape = z.tuple([z.string(), z.number().int()])
 
 /**
  * A body's meetings, latest start first, one keyset page at a time, optionally between two dates
- * (the organisation's UTC calendar). Each agenda shows its questions by the visibility rule.
+ * (the organisation's UTC calendar). Each agenda shows its questions by the visibility rule, and
+ * a meeting whose agenda holds a question the viewer may not read shows no title or place.
  */
 export async function listMeetings(
   db: Executor,
@@ -71,7 +72,7 @@ export async function listMeetings(
     items: page.map((row) =>
       presentMeetingSummary(
         { ...row, body_name: body.name, attendance_count: row.attendance_count ?? 0 },
-        agendas.get(row.id) ?? { entries: [], hiddenTitles: [] },
+        agendas.get(row.id) ?? EMPTY_AGENDA,
       ),
     ),
     nextCursor: rows.length > data.limit && last ? encodeCursor([isoInstant(last.starts_at), last.id]) : null,

@@ -4,7 +4,7 @@ import { bodyCalendar, meetingCalendar } from './meeting-calendar.ts'
 import { parseIcs, raiseTestQuestion } from './meeting-test-support.ts'
 import { recordAttendance } from './record-attendance.ts'
 import { scheduleMeeting } from './schedule-meeting.ts'
-import { type DeliberationTest, openDeliberationTest } from './test-fixture.ts'
+import { type DeliberationTest, NOW, openDeliberationTest } from './test-fixture.ts'
 
 let t: DeliberationTest
 beforeAll(async () => {
@@ -54,8 +54,11 @@ describe('the iCalendar export', () => {
     })
     expect(before.lines).toContain('LOCATION:School\\, room 2')
 
+    // Attendance is taken once the meeting sits; then the clock goes back to the test's day.
+    t.clock.set(new Date(meeting.starts_at))
     await t.run((ctx) => recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.boris.id] }))
     await t.run((ctx) => cancelMeeting(ctx, { meetingId: meeting.id }))
+    t.clock.set(NOW)
     const after = await read()
     expect(after.events[0]).toMatchObject({
       UID: `meeting-${meeting.id}@charter.example`,

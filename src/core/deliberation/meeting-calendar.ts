@@ -6,7 +6,13 @@ import { isoDateSchema, parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { daysAfter } from '../shared/clock.ts'
 import { loadMeeting } from './meeting-lookups.ts'
-import { type AgendaEntry, CONFIDENTIAL_TITLE, loadAgendas, withoutTitles } from './meeting-view.ts'
+import {
+  type AgendaEntry,
+  CONFIDENTIAL_TITLE,
+  EMPTY_AGENDA,
+  loadAgendas,
+  type MeetingAgenda,
+} from './meeting-view.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -43,13 +49,17 @@ function describe(agenda: readonly AgendaEntry[]): string {
   return `Agenda:\n${lines.join('\n')}`
 }
 
-/** One meeting as a VEVENT for one viewer: titles they may not read are struck out everywhere. */
+/**
+ * One meeting as a VEVENT for one viewer. When its agenda holds a question the viewer may not
+ * read, the meeting's own words are withheld: SUMMARY names only the body, and there is no LOCATION.
+ */
 function toEvent(
   meeting: MeetingRow,
-  agenda: { readonly entries: AgendaEntry[]; readonly hiddenTitles: readonly string[] },
+  agenda: MeetingAgenda,
+  bodyName: string,
   uidDomain: string,
 ): EventAttributes {
-  const place = withoutTitles(meeting.place, agenda.hiddenTitles)
+  const place = agenda.withheld ? '' : meeting.place
   return {
     uid: `meeting-${meeting.id}@${uidDomain}`,
     // SEQUENCE counts the meeting's changes, so a subscribed calendar replaces its copy.
@@ -57,7 +67,7 @@ function toEvent(
     status: meeting.state === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     start: icsInstant(meeting.starts_at),
     end: icsInstant(meeting.ends_at),
-    title: withoutTitles(meeting.title, agenda.hiddenTitles),
+    title: agenda.withheld ? `Meeting of ${bodyName}` : meeting.title,
     description: describe(agenda.entries),
     ...(place === '' ? {} : { location: place }),
   }
@@ -66,7 +76,7 @@ function toEvent(
 async function render(
   db: Executor,
   meetings: readonly MeetingRow[],
-  calName: string,
+  bodyName: string,
   viewer: { viewerMemberId: number | null; today: string; uidDomain: string },
 ): Promise<string> {
   const agendas = await loadAgendas(
@@ -76,9 +86,9 @@ async function render(
     viewer.today,
   )
   const events = meetings.map((m) =>
-    toEvent(m, agendas.get(m.id) ?? { entries: [], hiddenTitles: [] }, viewer.uidDomain),
+    toEvent(m, agendas.get(m.id) ?? EMPTY_AGENDA, bodyName, viewer.uidDomain),
   )
-  const { error, value } = createEvents(events, { productId: PRODUCT_ID, calName })
+  const { error, value } = createEvents(events, { productId: PRODUCT_ID, calName: bodyName })
   if (error || value === null) throw error ?? new Error('iCalendar export produced nothing')
   return value
 }

@@ -24,6 +24,19 @@ export function assertMeetingState(meeting: MeetingRow, expected: readonly Meeti
   )
 }
 
+/**
+ * MEETING_WRONG_STATE (with its startsAt) until the meeting has begun: who attended is known only
+ * once it sits, and a vote "at a meeting" is taken while it does, not before.
+ */
+export function assertMeetingStarted(meeting: MeetingRow, now: Date): void {
+  if (now >= new Date(meeting.starts_at)) return
+  throw new AppError('MEETING_WRONG_STATE', 'The meeting has not started yet', {
+    meetingId: meeting.id,
+    state: meeting.state,
+    startsAt: new Date(meeting.starts_at).toISOString(),
+  })
+}
+
 /** Where a meeting's events go: its body, its region, and the meeting as subject. */
 export function meetingPlacement(meeting: Pick<MeetingRow, 'id' | 'body_id' | 'region_id'>): EventPlacement {
   return {

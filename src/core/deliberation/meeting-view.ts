@@ -34,13 +34,25 @@ export interface MeetingQuorum {
   readonly ruleId: string | null
 }
 
-/** A meeting in a list: everything but the attendees' names and the minutes' text. */
+/** Why a meeting's own words are withheld from a viewer (the only reason there is). */
+export const WITHHELD_REASON = 'the agenda has a confidential item'
+
+/**
+ * A meeting in a list: everything but the attendees' names and the minutes' text. Its title and
+ * place are null (and `withheld`) for a viewer who may not read every question on its agenda.
+ */
 export interface MeetingSummary {
   readonly id: number
   readonly bodyId: number
   readonly bodyName: string
-  readonly title: string
-  readonly place: string
+  /** Null when withheld. */
+  readonly title: string | null
+  /** Null when withheld; '' when the meeting has none. */
+  readonly place: string | null
+  /** The meeting's own words (title, place, minutes) are kept from this viewer. */
+  readonly withheld: boolean
+  /** WITHHELD_REASON when withheld, else null. */
+  readonly withheldReason: string | null
   readonly startsAt: string
   readonly endsAt: string
   readonly state: MeetingState
@@ -53,33 +65,30 @@ export interface MeetingSummary {
   readonly hasMinutes: boolean
 }
 
-/** The title that replaces a confidential question's own wherever an outsider would read it. */
+/** The title that stands for a confidential question on an agenda an outsider reads. */
 export const CONFIDENTIAL_TITLE = 'Confidential question'
 
 /**
- * Free text of the body's record (a meeting's title, place, minutes) with the titles of agenda
- * questions the viewer may not read struck out, case-insensitively: the minutes are readable by
- * whoever reads the body, but a confidential question's title must reach only its audience.
+ * A meeting's agenda for one viewer, and whether the meeting's own words are withheld from them.
+ * They are withheld whenever any agenda question is one the viewer may not read: the officer who
+ * wrote the title, place or minutes may have named or paraphrased it there, and no text matching
+ * can tell (striking out the exact title both missed paraphrases and let an officer probe a
+ * guessed title by scheduling a meeting named after it).
  */
-export function withoutTitles(text: string, hiddenTitles: readonly string[]): string {
-  let result = text
-  for (const title of hiddenTitles) {
-    if (title === '') continue
-    const pattern = new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu')
-    result = result.replace(pattern, `[${CONFIDENTIAL_TITLE}]`)
-  }
-  return result
+export interface MeetingAgenda {
+  readonly entries: AgendaEntry[]
+  readonly withheld: boolean
 }
 
-/** The agendas of some meetings as the viewer may read them, and the titles withheld from them per meeting. */
+/** The agendas of some meetings as the viewer may read them, per meeting. */
 export async function loadAgendas(
   db: Executor,
   meetingIds: readonly number[],
   viewerMemberId: number | null,
   today: string,
-): Promise<Map<number, { entries: AgendaEntry[]; hiddenTitles: string[] }>> {
-  const agendas = new Map<number, { entries: AgendaEntry[]; hiddenTitles: string[] }>()
-  for (const meetingId of meetingIds) agendas.set(meetingId, { entries: [], hiddenTitles: [] })
+): Promise<Map<number, MeetingAgenda>> {
+  const agendas = new Map<number, { entries: AgendaEntry[]; withheld: boolean }>()
+  for (const meetingId of meetingIds) agendas.set(meetingId, { entries: [], withheld: false })
   if (meetingIds.length === 0) return agendas
   const rows = await db
     .selectFrom('meeting_agenda as a')
@@ -121,7 +130,7 @@ export async function loadAgendas(
       })
     } else {
       agenda.entries.push({ position: row.position, question: redactQuestion(row) })
-      agenda.hiddenTitles.push(row.title)
+      agenda.withheld = true
     }
   }
   return agendas
@@ -145,17 +154,22 @@ export function meetingQuorum(meeting: MeetingRow): MeetingQuorum | null {
   }
 }
 
+/** An agenda with nothing on it (a meeting the agenda query found no rows for). */
+export const EMPTY_AGENDA: MeetingAgenda = { entries: [], withheld: false }
+
 /** A meeting row as a summary for one viewer (its agenda loaded by loadAgendas). */
 export function presentMeetingSummary(
   meeting: MeetingRow & { readonly body_name: string; readonly attendance_count: number | string },
-  agenda: { readonly entries: AgendaEntry[]; readonly hiddenTitles: readonly string[] },
+  agenda: MeetingAgenda,
 ): MeetingSummary {
   return {
     id: meeting.id,
     bodyId: meeting.body_id,
     bodyName: meeting.body_name,
-    title: withoutTitles(meeting.title, agenda.hiddenTitles),
-    place: withoutTitles(meeting.place, agenda.hiddenTitles),
+    title: agenda.withheld ? null : meeting.title,
+    place: agenda.withheld ? null : meeting.place,
+    withheld: agenda.withheld,
+    withheldReason: agenda.withheld ? WITHHELD_REASON : null,
     startsAt: isoInstant(meeting.starts_at),
     endsAt: isoInstant(meeting.ends_at),
     state: meeting.state,

@@ -36,6 +36,16 @@ const meetingOf = (
     }),
   )
 
+/** Runs `work` with the clock at the meeting's start (attendance is taken once it sits), then puts it back. */
+async function duringMeeting<T>(meeting: { readonly starts_at: Date }, work: () => Promise<T>): Promise<T> {
+  t.clock.set(new Date(meeting.starts_at))
+  try {
+    return await work()
+  } finally {
+    t.clock.set(NOW)
+  }
+}
+
 const meetingCount = async () => (await t.db.selectFrom('meetings').select('id').execute()).length
 const eventCount = async () => (await t.db.selectFrom('events').select('id').execute()).length
 
@@ -105,12 +115,43 @@ describe('scheduling a meeting', () => {
 })
 
 describe('recording attendance', () => {
+  it('refuses attendance before the meeting starts, naming its start, and changes nothing', async () => {
+    const meeting = await meetingOf(t.tree.unitA1.id)
+    const events = await eventCount()
+    const early = await t.refusal((ctx) =>
+      recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.vera.id, t.nina.id] }),
+    )
+    expect(early).toMatchObject({
+      code: 'MEETING_WRONG_STATE',
+      details: { meetingId: meeting.id, state: 'scheduled', startsAt: '1923-12-08T15:00:00.000Z' },
+    })
+    const row = await t.db
+      .selectFrom('meetings')
+      .selectAll()
+      .where('id', '=', meeting.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ present_count: null, quorum_required: null, sequence: 0 })
+    expect(
+      await t.db
+        .selectFrom('meeting_attendance')
+        .select('member_id')
+        .where('meeting_id', '=', meeting.id)
+        .execute(),
+    ).toEqual([])
+    expect(await eventCount()).toBe(events)
+  })
+
   it('computes the quorum from the deciding members who came; a candidate and an outsider do not count', async () => {
     const meeting = await meetingOf(t.tree.unitA1.id)
-    const recorded = await t.run((ctx) =>
-      recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.vera.id, t.kolya.id, t.boris.id] }),
-    )
-    // Four full members in A1 decide; half of them (2) make the quorum; only vera counts.
+    const [recorded, corrected] = await duringMeeting(meeting, async () => [
+      await t.run((ctx) =>
+        recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.vera.id, t.kolya.id, t.boris.id] }),
+      ),
+      await t.run((ctx) =>
+        recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.vera.id, t.nina.id, t.kolya.id] }),
+      ),
+    ])
+    // Four full members in A1 decide; half of them (2) make the quorum; only vera counts at first.
     expect(recorded).toMatchObject({
       deciding_members: 4,
       quorum_required: 2,
@@ -118,9 +159,6 @@ describe('recording attendance', () => {
       quorum_rule_id: 'deliberation.quorum',
       sequence: 1,
     })
-    const corrected = await t.run((ctx) =>
-      recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.vera.id, t.nina.id, t.kolya.id] }),
-    )
     expect(corrected).toMatchObject({ present_count: 2, quorum_required: 2, sequence: 2 })
     const view = await getMeeting(t.db, {
       meetingId: meeting.id,
@@ -149,27 +187,29 @@ describe('recording attendance', () => {
 
   it('refuses an unknown member or meeting, and a cancelled meeting, changing nothing', async () => {
     const meeting = await meetingOf(t.tree.unitA1.id)
-    await t.run((ctx) => recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.vera.id] }))
-    const events = await eventCount()
-    const ghost = await t.refusal((ctx) =>
-      recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.nina.id, 999_999] }),
-    )
-    expect(ghost).toMatchObject({ code: 'MEMBER_NOT_FOUND', details: { memberIds: [999_999] } })
-    const twice = await t.refusal((ctx) =>
-      recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.nina.id, t.nina.id] }),
-    )
-    expect(twice.code).toBe('VALIDATION_FAILED')
-    const nowhere = await t.refusal((ctx) => recordAttendance(ctx, { meetingId: 999_999, memberIds: [] }))
-    expect(nowhere.code).toBe('MEETING_NOT_FOUND')
-    const after = await getMeeting(t.db, { meetingId: meeting.id, viewerMemberId: null, today: t.today() })
-    expect(after.attendance.map((a) => a.memberId)).toEqual([t.vera.id])
-    expect(after.sequence).toBe(1)
-    await t.run((ctx) => cancelMeeting(ctx, { meetingId: meeting.id }))
-    const cancelled = await t.refusal((ctx) =>
-      recordAttendance(ctx, { meetingId: meeting.id, memberIds: [] }),
-    )
-    expect(cancelled).toMatchObject({ code: 'MEETING_WRONG_STATE', details: { state: 'cancelled' } })
-    expect(await eventCount()).toBe(events + 1)
+    await duringMeeting(meeting, async () => {
+      await t.run((ctx) => recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.vera.id] }))
+      const events = await eventCount()
+      const ghost = await t.refusal((ctx) =>
+        recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.nina.id, 999_999] }),
+      )
+      expect(ghost).toMatchObject({ code: 'MEMBER_NOT_FOUND', details: { memberIds: [999_999] } })
+      const twice = await t.refusal((ctx) =>
+        recordAttendance(ctx, { meetingId: meeting.id, memberIds: [t.nina.id, t.nina.id] }),
+      )
+      expect(twice.code).toBe('VALIDATION_FAILED')
+      const nowhere = await t.refusal((ctx) => recordAttendance(ctx, { meetingId: 999_999, memberIds: [] }))
+      expect(nowhere.code).toBe('MEETING_NOT_FOUND')
+      const after = await getMeeting(t.db, { meetingId: meeting.id, viewerMemberId: null, today: t.today() })
+      expect(after.attendance.map((a) => a.memberId)).toEqual([t.vera.id])
+      expect(after.sequence).toBe(1)
+      await t.run((ctx) => cancelMeeting(ctx, { meetingId: meeting.id }))
+      const cancelled = await t.refusal((ctx) =>
+        recordAttendance(ctx, { meetingId: meeting.id, memberIds: [] }),
+      )
+      expect(cancelled).toMatchObject({ code: 'MEETING_WRONG_STATE', details: { state: 'cancelled' } })
+      expect(await eventCount()).toBe(events + 1)
+    })
   })
 })
 

@@ -6,7 +6,7 @@ import { cancelJobs } from '../scheduler/cancel-jobs.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { invalidInput } from '../shared/errors.ts'
 import { closeDiscussion } from './close-discussion.ts'
-import { discussionRequired, meetingForVote } from './decision-rules-check.ts'
+import { discussionRequired, isDiscussionCompleted, meetingForVote } from './decision-rules-check.ts'
 import {
   assertQuestionState,
   DELIBERATION_JOB_KINDS,
@@ -35,9 +35,10 @@ export interface OpenedVote {
 }
 
 /**
- * The confidential exception: a confidential major question is decided by its audience without a
- * public discussion, so its open discussion closes now whatever the minimum (the decision records
- * the exception; the discussion counts as completed only if the minimum had passed anyway).
+ * The confidential exception: a confidential question (major or minor) is decided by the body
+ * without a public discussion, so its open discussion closes now whatever the minimum (a major
+ * one's decision records the exception; the discussion counts as completed only if the minimum
+ * had passed anyway).
  */
 async function closeForConfidentialDecision(ctx: UseCaseContext, question: QuestionRow): Promise<void> {
   await ctx.db
@@ -55,20 +56,20 @@ async function closeForConfidentialDecision(ctx: UseCaseContext, question: Quest
 
 /**
  * Ends the discussion, if it is still open, so the vote may start. A discussion past its maximum
- * closes as the scheduler would have closed it. Otherwise a minor question's discussion closes
- * early through closeDiscussion (DISCUSSION_TOO_EARLY before the minimum), while a major question
- * is refused DISCUSSION_REQUIRED until the body has closed its discussion, unless it is
- * confidential (the exception).
+ * closes as the scheduler would have closed it. Otherwise a confidential question's closes now
+ * (the exception, checked first: it applies to minor and major questions alike); a minor
+ * question's closes early through closeDiscussion (DISCUSSION_TOO_EARLY before the minimum); and
+ * a major question is refused DISCUSSION_REQUIRED until the body has closed its discussion.
  */
 async function endDiscussion(ctx: UseCaseContext, question: QuestionRow): Promise<void> {
   if (question.state !== 'discussion') return
   const latest = question.discussion_latest_close_at
   if (latest !== null && ctx.clock.now() >= latest) {
     await closeDiscussion(ctx, { questionId: question.id, reason: 'maximum' })
-  } else if (!question.major) {
-    await closeDiscussion(ctx, { questionId: question.id, reason: 'early' })
   } else if (question.confidential) {
     await closeForConfidentialDecision(ctx, question)
+  } else if (!question.major) {
+    await closeDiscussion(ctx, { questionId: question.id, reason: 'early' })
   } else {
     throw discussionRequired(question)
   }
@@ -93,8 +94,12 @@ async function choiceOptions(ctx: UseCaseContext, question: QuestionRow): Promis
 
 /**
  * Opens the body's vote on a question (deliberation.manage). From `discussed`, or from
- * `discussion` as endDiscussion allows; where the charter requires a meeting, at a meeting of the
- * body with the question on its agenda (MEETING_REQUIRED citing the `major` rule). A choice vote
+ * `discussion` as endDiscussion allows. A major question that is not confidential needs its
+ * discussion completed (DISCUSSION_REQUIRED citing the `major` rule), checked here and not only at
+ * the close, so no ballot is cast in a vote that could never decide: a recorded discussion shorter
+ * than the minimum does not count. Where the charter requires a meeting, at a meeting of the body
+ * with the question on its agenda (MEETING_REQUIRED citing the `major` rule); at a meeting, only
+ * once it has begun (MEETING_WRONG_STATE). A choice vote
  * needs the proposal and at least one counter-proposal (VALIDATION_FAILED). The options are fixed
  * here: later comments do not change what is being voted on.
  */
@@ -106,11 +111,14 @@ export async function openDecisionVote(
   const question = await loadQuestion(ctx.db, data.questionId, 'update')
   assertQuestionState(question, ['discussion', 'discussed'])
   // The rules first, then anything that changes: a refusal leaves the discussion as it was.
-  if (question.state === 'discussion' && question.major && !question.confidential) {
+  if (question.major && !question.confidential) {
     const latest = question.discussion_latest_close_at
-    if (latest === null || ctx.clock.now() < latest) throw discussionRequired(question)
+    const pastMaximum = latest !== null && ctx.clock.now() >= latest
+    if (question.state === 'discussion' ? !pastMaximum : !isDiscussionCompleted(question)) {
+      throw discussionRequired(question)
+    }
   }
-  const meeting = await meetingForVote(ctx.db, question, data.meetingId ?? null)
+  const meeting = await meetingForVote(ctx.db, question, data.meetingId ?? null, ctx.clock.now())
   const options = data.method === 'choice' ? await choiceOptions(ctx, question) : [{ commentId: null }]
   if (data.method === 'choice' && options.length < 2) {
     throw invalidInput('A choice needs the proposal and at least one counter-proposal', [

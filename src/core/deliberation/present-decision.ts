@@ -22,21 +22,21 @@ export interface DecisionQuestion {
 /** pending → overdue once its deadline has passed; ratified and rejected keep whether it was late. */
 export type RatificationState = 'pending' | 'overdue' | 'ratified' | 'rejected'
 
+/** A decision as those who may read its question see it. */
 export interface DecisionView {
   readonly id: number
   readonly bodyId: number
   readonly bodyName: string
-  /** The question, or only that a confidential one exists (its date and body). */
-  readonly question: DecisionQuestion | RedactedQuestion
+  readonly question: DecisionQuestion
   readonly kind: 'vote' | 'urgent' | 'recorded'
   readonly outcome: 'adopted' | 'rejected'
   readonly exception: 'urgent' | 'confidential' | null
   readonly discussionCompleted: boolean
   /** The `major` rule that required a discussion, when one did. */
   readonly discussionRuleId: string | null
-  /** Null when redacted: whether there were counter-proposals to choose from is the question's content. */
+  /** Null for a decision taken without a vote (urgent, recorded). */
   readonly method: 'yes-no' | 'choice' | null
-  /** A choice vote's winner when a counter-proposal won (null: the proposal itself, or redacted). */
+  /** A choice vote's winner when a counter-proposal won (null: the proposal itself). */
   readonly chosenCommentId: number | null
   readonly meetingId: number | null
   readonly counts: { readonly yes: number; readonly no: number; readonly abstain: number } | null
@@ -58,7 +58,21 @@ export interface DecisionView {
   readonly recordedSource: string | null
   readonly charterVersionId: number
   readonly decidedAt: string
-  readonly redacted: boolean
+  readonly redacted: false
+}
+
+/**
+ * All that a member outside a confidential question's audience learns of its decision: that a
+ * decision on a confidential question was taken, by which body and on which day. Not its kind,
+ * outcome, exception, quorum, meeting or ratification: each of those tells what the body did.
+ */
+export interface RedactedDecision {
+  readonly id: number
+  readonly bodyId: number
+  readonly decidedOn: string
+  readonly confidential: true
+  readonly redacted: true
+  readonly question: RedactedQuestion
 }
 
 /** A decision row with its question and body, as the decision queries select it. */
@@ -107,26 +121,43 @@ function ratificationOf(row: DecisionJoinedRow, today: string): DecisionView['ra
   }
 }
 
+/** The redacted form of a decision (see RedactedDecision). */
+export function redactDecision(row: DecisionJoinedRow): RedactedDecision {
+  return {
+    id: row.id,
+    bodyId: row.body_id,
+    decidedOn: toIsoDate(new Date(row.decided_at)),
+    confidential: true,
+    redacted: true,
+    question: redactQuestion({
+      id: row.question_id,
+      body_id: row.body_id,
+      raised_at: row.question_raised_at,
+    }),
+  }
+}
+
 /**
- * A decision as the viewer may see it. Outside a confidential question's audience the decision
- * shows that it was taken and how (kind, outcome, exception, quorum, ratification: what the event
- * log already tells officers) but none of its words: no title, justification, counts, options.
+ * A decision as the viewer may see it: whole for those who may read its question, and outside a
+ * confidential question's audience only that it exists, with its date and body (RedactedDecision).
  */
-export function presentDecision(row: DecisionJoinedRow, today: string): DecisionView {
-  const readable = row.readable
-  const question: DecisionView['question'] = readable
-    ? {
-        id: row.question_id,
-        bodyId: row.body_id,
-        raisedOn: toIsoDate(new Date(row.question_raised_at)),
-        title: row.question_title,
-        topic: row.question_topic,
-        major: row.question_major,
-        confidential: row.question_confidential,
-        state: row.question_state,
-        redacted: false,
-      }
-    : redactQuestion({ id: row.question_id, body_id: row.body_id, raised_at: row.question_raised_at })
+export function presentDecision(row: DecisionJoinedRow, today: string): DecisionView | RedactedDecision {
+  return row.readable ? presentReadableDecision(row, today) : redactDecision(row)
+}
+
+/** A decision in full, for a viewer who may read its question (the caller has checked). */
+export function presentReadableDecision(row: DecisionJoinedRow, today: string): DecisionView {
+  const question: DecisionQuestion = {
+    id: row.question_id,
+    bodyId: row.body_id,
+    raisedOn: toIsoDate(new Date(row.question_raised_at)),
+    title: row.question_title,
+    topic: row.question_topic,
+    major: row.question_major,
+    confidential: row.question_confidential,
+    state: row.question_state,
+    redacted: false,
+  }
   const counted = row.yes_count !== null && row.no_count !== null && row.abstain_count !== null
   return {
     id: row.id,
@@ -138,13 +169,12 @@ export function presentDecision(row: DecisionJoinedRow, today: string): Decision
     exception: row.exception,
     discussionCompleted: row.discussion_completed,
     discussionRuleId: row.discussion_rule_id,
-    method: readable ? row.method : null,
-    chosenCommentId: readable ? row.chosen_comment_id : null,
+    method: row.method,
+    chosenCommentId: row.chosen_comment_id,
     meetingId: row.meeting_id,
-    counts:
-      readable && counted
-        ? { yes: row.yes_count ?? 0, no: row.no_count ?? 0, abstain: row.abstain_count ?? 0 }
-        : null,
+    counts: counted
+      ? { yes: row.yes_count ?? 0, no: row.no_count ?? 0, abstain: row.abstain_count ?? 0 }
+      : null,
     quorum:
       row.deciding_members !== null && row.quorum_required !== null && row.present !== null
         ? {
@@ -155,10 +185,10 @@ export function presentDecision(row: DecisionJoinedRow, today: string): Decision
           }
         : null,
     ratification: ratificationOf(row, today),
-    justification: readable ? row.justification : null,
-    recordedSource: readable ? row.recorded_source : null,
+    justification: row.justification,
+    recordedSource: row.recorded_source,
     charterVersionId: row.charter_version_id,
     decidedAt: new Date(row.decided_at).toISOString(),
-    redacted: !readable,
+    redacted: false,
   }
 }

@@ -4,13 +4,12 @@ import type { DecisionRow } from '../../db/schema-deliberation.ts'
 import { appendEvent, type EventPlacement } from '../events/append-event.ts'
 import { parseInput } from '../members/schemas.ts'
 import { cancelJobs } from '../scheduler/cancel-jobs.ts'
+import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
-import { assertMeetingOfBody } from './decision-rules-check.ts'
-import { quorumFor } from './deliberation-rules.ts'
-import { loadMeeting } from './meeting-lookups.ts'
-import { meetingQuorumBasis } from './meeting-quorum.ts'
-import { DELIBERATION_JOB_KINDS } from './question-lookups.ts'
+import { assertMeetingOfBody, decisionSetting, voteQuorum } from './decision-rules-check.ts'
+import { assertMeetingStarted, loadMeeting } from './meeting-lookups.ts'
+import { DELIBERATION_JOB_KINDS, loadQuestion } from './question-lookups.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -18,7 +17,11 @@ export const ratifyDecisionInputSchema = z.object({
   decisionId: id,
   /** The body confirms the urgent decision, or rejects it. */
   outcome: z.enum(['ratified', 'rejected']),
-  /** The meeting that ratified it, if one did: it must have had its quorum. */
+  /**
+   * The meeting of the body that ratified it: required ("ratified by the body"), begun, with its
+   * attendance recorded and quorate. Optional here only so that its absence is refused with the
+   * rule (MEETING_REQUIRED) rather than as malformed input.
+   */
   meetingId: id.nullable().optional(),
 })
 
@@ -46,10 +49,14 @@ export function decisionPlacement(
 
 /**
  * The body ratifies (or rejects) an urgent decision (deliberation.manage). Only an urgent decision
- * still pending (NOT_AWAITING_RATIFICATION otherwise). At a meeting, the meeting must have had its
- * quorum (QUORUM_NOT_MET with the quorum rule id). Past the deadline the body may still ratify:
- * the decision keeps its deadline and the ratification's date, so lateness stays visible to the
- * audit rather than being refused into a decision that is never ratified at all.
+ * still pending (NOT_AWAITING_RATIFICATION otherwise). "Ratified by the body": at a meeting of the
+ * body (MEETING_REQUIRED citing the urgent rule without one), not cancelled, begun
+ * (MEETING_WRONG_STATE), and quorate by the quorum a vote needs (voteQuorum: its attendees who may
+ * decide the question today, against the body's full roll), QUORUM_NOT_MET with the quorum rule id
+ * otherwise (a meeting whose attendance was never recorded has nobody present). An officer alone
+ * cannot ratify. Past the deadline the body may still ratify: the decision keeps its deadline and
+ * the ratification's date, so lateness stays visible to the audit rather than being refused into
+ * a decision that is never ratified at all.
  */
 export async function ratifyDecision(ctx: UseCaseContext, input: RatifyDecisionInput): Promise<DecisionRow> {
   const data = parseInput(ratifyDecisionInputSchema, input, 'ratification')
@@ -65,33 +72,41 @@ export async function ratifyDecision(ctx: UseCaseContext, input: RatifyDecisionI
       },
     )
   }
+  const now = ctx.clock.now()
+  const question = await loadQuestion(ctx.db, decision.question_id)
+  const setting = await decisionSetting(ctx.db, question, toIsoDate(now))
   const meetingId = data.meetingId ?? null
-  if (meetingId !== null) {
-    const meeting = await loadMeeting(ctx.db, meetingId)
-    assertMeetingOfBody(meeting, decision.body_id)
-    const present = meeting.present_count ?? 0
-    if (meeting.quorum_required === null || present < meeting.quorum_required) {
-      // Attendance not recorded: nobody is known to be present; the quorum is the charter's.
-      const basis = meeting.quorum_required === null ? await meetingQuorumBasis(ctx.db, meeting) : null
-      throw new AppError('QUORUM_NOT_MET', 'The meeting did not have its quorum, so it cannot ratify', {
-        ruleId: basis ? basis.ruleId : meeting.quorum_rule_id,
-        required: basis ? quorumFor(basis.share, basis.decidingIds.length) : meeting.quorum_required,
-        present,
-        decidingMembers: basis ? basis.decidingIds.length : meeting.deciding_members,
-        meetingId: meeting.id,
-      })
-    }
+  if (meetingId === null) {
+    throw new AppError(
+      'MEETING_REQUIRED',
+      'An urgent decision is ratified by the body: name the meeting of the body that ratified it',
+      { ruleId: setting.rules.urgent?.id ?? null, decisionId: decision.id },
+    )
+  }
+  const meeting = await loadMeeting(ctx.db, meetingId)
+  assertMeetingOfBody(meeting, decision.body_id)
+  assertMeetingStarted(meeting, now)
+  const quorum = await voteQuorum(ctx.db, setting, { meetingId })
+  if (quorum.present < quorum.required) {
+    throw new AppError('QUORUM_NOT_MET', 'The meeting did not have its quorum, so it cannot ratify', {
+      ...quorum,
+      meetingId: meeting.id,
+      attendanceRecorded: meeting.present_count !== null,
+    })
   }
   const ratified = await ctx.db
     .updateTable('decisions')
-    .set({ ratification: data.outcome, ratified_at: ctx.clock.now(), ratification_meeting_id: meetingId })
+    .set({ ratification: data.outcome, ratified_at: now, ratification_meeting_id: meetingId })
     .where('id', '=', decision.id)
     .returningAll()
     .executeTakeFirstOrThrow()
   await cancelJobs(ctx, { kind: DELIBERATION_JOB_KINDS.ratificationDue, subjectId: decision.id })
   await appendEvent(
     ctx,
-    { type: 'decision.ratified', payload: { decisionId: decision.id, outcome: data.outcome, meetingId } },
+    {
+      type: 'decision.ratified',
+      payload: { decisionId: decision.id, outcome: question.confidential ? null : data.outcome, meetingId },
+    },
     decisionPlacement(decision),
   )
   return ratified

@@ -5,7 +5,7 @@ import { parseInput } from '../members/schemas.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { quorumFor } from './deliberation-rules.ts'
-import { assertMeetingState, loadMeeting, meetingPlacement } from './meeting-lookups.ts'
+import { assertMeetingStarted, assertMeetingState, loadMeeting, meetingPlacement } from './meeting-lookups.ts'
 import { meetingQuorumBasis } from './meeting-quorum.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
@@ -25,8 +25,10 @@ export type RecordAttendanceInput = z.input<typeof recordAttendanceInputSchema>
  * Records who attended a meeting, replacing any earlier list (a correction is a new full list),
  * and computes the quorum against the body's deciding members on the meeting's date: present are
  * the attendees who are deciding members; anyone else who came (a candidate, a guest from another
- * unit) is recorded but does not count. Allowed while the meeting is scheduled or held, not once
- * cancelled. Without a quorum rule in the charter, one deciding member present is a quorum.
+ * unit) is recorded but does not count. Allowed once the meeting has begun (MEETING_WRONG_STATE
+ * with its startsAt before: who came is known only when it sits, and a vote at the meeting must
+ * not run ahead of it) while it is scheduled or held, not once cancelled. Without a quorum rule in
+ * the charter, one deciding member present is a quorum.
  */
 export async function recordAttendance(
   ctx: UseCaseContext,
@@ -35,6 +37,7 @@ export async function recordAttendance(
   const data = parseInput(recordAttendanceInputSchema, input, 'attendance')
   const meeting = await loadMeeting(ctx.db, data.meetingId, 'update')
   assertMeetingState(meeting, ['scheduled', 'held'])
+  assertMeetingStarted(meeting, ctx.clock.now())
   if (data.memberIds.length > 0) {
     const known = await ctx.db.selectFrom('members').select('id').where('id', 'in', data.memberIds).execute()
     const missing = data.memberIds.filter((m) => !known.some((k) => k.id === m))

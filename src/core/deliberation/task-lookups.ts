@@ -30,4 +30,3 @@ export function assertTaskOpen(task: TaskRow): void {
 export function taskPlacement(task: Pick<TaskRow, 'id' | 'body_id' | 'region_id'>): EventPlacement {
   return { bodyId: task.body_id, regionId: task.region_id, subject: { kind: 'task', id: task.id } }
 }
-

@@ -89,23 +89,44 @@ describe('the urgent exception', () => {
     first = { id: decision.id, questionId: question.id }
   })
 
-  it('ratifies at a quorate meeting only, once, and only urgent decisions', async () => {
+  it('ratifies at a quorate meeting of the body only, once, and only urgent decisions', async () => {
     // An initiative still collecting signatures can be decided urgently too.
     const initiative = await s.raise({ topic: 'canteen', origin: 'initiative', raisedByMemberId: t.vera.id })
     expect(initiative.state).toBe('collecting')
     const decision = await urgently(initiative.id)
 
+    // "Ratified by the body": an officer alone, without a meeting, cannot.
+    const alone = await s.refused(ratify(decision.id))
+    expect(alone).toMatchObject({
+      code: 'MEETING_REQUIRED',
+      details: { ruleId: 'deliberation.urgent', decisionId: decision.id },
+    })
     const unrecorded = await s.meeting([])
     const thin = await s.meeting([])
-    await s.attend(thin.id, [t.vera.id])
-    for (const meeting of [unrecorded, thin]) {
+    const quorate = await s.meeting([])
+    const early = await s.refused(ratify(decision.id, 'ratified', quorate.id))
+    expect(early).toMatchObject({
+      code: 'MEETING_WRONG_STATE',
+      details: { meetingId: quorate.id, startsAt: new Date(quorate.starts_at).toISOString() },
+    })
+    s.sit(quorate)
+    await s.attend(thin.id, [t.vera.id, t.kolya.id])
+    for (const [meeting, present] of [
+      [unrecorded, 0],
+      [thin, 1],
+    ] as const) {
       const error = await s.refused(ratify(decision.id, 'ratified', meeting.id))
       expect(error.code).toBe('QUORUM_NOT_MET')
-      expect(error.details).toMatchObject({ ruleId: 'deliberation.quorum', required: 2 })
+      expect(error.details).toMatchObject({
+        ruleId: 'deliberation.quorum',
+        decidingMembers: 4,
+        required: 2,
+        present,
+        meetingId: meeting.id,
+      })
     }
     expect((await s.decisionOf(initiative.id))?.ratification).toBe('pending')
 
-    const quorate = await s.meeting([])
     await s.attend(quorate.id, [t.vera.id, t.semyon.id, t.nina.id])
     const ratified = await ratify(decision.id, 'ratified', quorate.id)
     expect(ratified).toMatchObject({ ratification: 'ratified', ratification_meeting_id: quorate.id })
@@ -127,7 +148,9 @@ describe('the urgent exception', () => {
 
   it('lists unratified decisions, logs one overdue past the deadline, and still takes a late ratification', async () => {
     const before = await unratified()
-    expect(before.items.map((d) => [d.id, d.ratification?.state])).toEqual([[first.id, 'pending']])
+    expect(before.items.map((d) => [d.id, d.redacted || d.ratification?.state])).toEqual([
+      [first.id, 'pending'],
+    ])
 
     await t.tick('1923-12-17T09:00:00Z')
     const overdue = async () =>
@@ -143,20 +166,32 @@ describe('the urgent exception', () => {
     const later = await s.raise({ topic: 'canteen' })
     const pending = await urgently(later.id)
     const list = await unratified()
-    expect(list.items.map((d) => [d.id, d.ratification?.state, d.ratification?.ratifyBy])).toEqual([
+    expect(
+      list.items.map((d) => [
+        d.id,
+        d.redacted || d.ratification?.state,
+        d.redacted || d.ratification?.ratifyBy,
+      ]),
+    ).toEqual([
       [first.id, 'overdue', '1923-12-16'],
       [pending.id, 'pending', '1923-12-31'],
     ])
     expect(list.items[0]?.question).toMatchObject({ title: 'A question on economic-policy', redacted: false })
 
-    await ratify(first.id)
+    const late = await s.meeting([])
+    s.sit(late)
+    await s.attend(late.id, [t.semyon.id, t.nina.id])
+    await ratify(first.id, 'ratified', late.id)
     const detail = await getDecision(t.db, {
       decisionId: first.id,
       viewerMemberId: t.vera.id,
       today: t.today(),
     })
-    expect(detail.ratification).toMatchObject({ state: 'ratified', ratifyBy: '1923-12-16', late: true })
-    expect(detail.justification).toBe(JUSTIFICATION)
+    expect(detail).toMatchObject({
+      redacted: false,
+      ratification: { state: 'ratified', ratifyBy: '1923-12-16', late: true },
+      justification: JUSTIFICATION,
+    })
     expect((await unratified()).items.map((d) => d.id)).toEqual([pending.id])
 
     const subtree = await listDecisions(t.db, {

@@ -11,9 +11,9 @@ import {
   at,
   type DeliberationScene,
   draw,
-  holderOf,
   membersOn,
   moveTo,
+  postHoldersOf,
   unitsOfKind,
 } from './demo-deliberation-steps.ts'
 import {
@@ -121,11 +121,13 @@ export async function decideWinterFuel(
   }
 }
 
-/** The confidential military question: who may read it, and until when it stays closed. */
+/** The confidential military question: who may read it, who decided it, and until when it stays closed. */
 export interface DemoConfidential {
   readonly questionId: number
   readonly bodyId: number
   readonly audienceMemberIds: readonly number[]
+  /** The committee's post holders in the audience, who voted: the body decides, the others only read. */
+  readonly voterIds: readonly number[]
   readonly declassifyOn: string
 }
 
@@ -134,25 +136,28 @@ const FERGANA_DECLASSIFY_ON = '1924-06-01'
 /**
  * The Turkestan Regional Committee's military question (the regiments' party units before the
  * move against the Basmachi), confidential under the charter's rule for military secrets: its
- * audience is the region secretary and two members of the region's army units, it is declassified
- * on 1 June 1924, and its audience discusses it (one comment) and decides it by vote a week on.
- * Members outside the audience see only that a confidential question exists, its date and body.
+ * audience is the committee (its post holders, the region secretary among them) and two members
+ * of the region's army units, it is declassified on 1 June 1924, and it is discussed by its
+ * audience (one of the regiments' comrades comments) and decided a week on by the committee's
+ * vote: "decided by the body alone and shown to those named", so the two from the regiments read
+ * and speak but do not vote. Members outside the audience see only that a confidential question
+ * exists, its date and body.
  */
 export async function decideFerganaUnits(scene: DeliberationScene): Promise<DemoConfidential> {
   const bodyId = scene.bodyId('turkestan')
   const raisedAt = at('1923-11-12', '11:00')
   const today = toIsoDate(raisedAt)
-  const secretary = await holderOf(scene.ctx, bodyId, 'region-secretary', today)
+  const committee = await postHoldersOf(scene.ctx, bodyId, today)
   const regimentIds = unitsOfKind(scene, 'turkestan', 'army')
   let pool: { id: number }[] = []
   for (const unitId of regimentIds) pool.push(...(await membersOn(scene.ctx, unitId, today, ['full'])))
   if (pool.length < 2) pool = await membersOn(scene.ctx, bodyId, today, ['full'])
   const commissars = draw(
     scene.random,
-    pool.filter((member) => member.id !== secretary),
+    pool.filter((member) => !committee.includes(member.id)),
     2,
   )
-  const audience = [...(secretary === null ? [] : [secretary]), ...commissars.map((member) => member.id)]
+  const audience = [...committee, ...commissars.map((member) => member.id)]
   const acting = actingAs(scene, scene.accounts.admin)
   await moveTo(scene, raisedAt)
   const question = await raiseQuestion(acting, {
@@ -174,16 +179,22 @@ export async function decideFerganaUnits(scene: DeliberationScene): Promise<Demo
       body: FERGANA_UNITS.comment,
     })
   }
-  // A week on, past the minimum: the audience, who decide a confidential question, vote.
-  await moveTo(scene, at('1923-11-20', '10:00'))
+  // A week on, past the minimum: the committee's members in the audience vote for the proposal.
+  const voteDay = '1923-11-20'
+  await moveTo(scene, at(voteDay, '10:00'))
   await openDecisionVote(acting, { questionId: question.id, method: 'yes-no' })
-  for (const [index, memberId] of audience.entries()) {
-    await moveTo(scene, at('1923-11-20', `1${index}:15`))
-    // The commissar who asked for twenty abstains; the others vote for the proposal.
-    const choice = memberId === first?.id ? 'abstain' : 'yes'
-    await castDecisionVote(scene.ctx, { questionId: question.id, memberId, choice })
+  const voters = (await postHoldersOf(scene.ctx, bodyId, voteDay)).filter((id) => audience.includes(id))
+  for (const [index, memberId] of voters.entries()) {
+    await moveTo(scene, new Date(at(voteDay, '10:15').getTime() + index * 20 * 60_000))
+    await castDecisionVote(scene.ctx, { questionId: question.id, memberId, choice: 'yes' })
   }
-  await moveTo(scene, at('1923-11-20', '18:00'))
+  await moveTo(scene, at(voteDay, '18:00'))
   await closeDecisionVote(acting, { questionId: question.id })
-  return { questionId: question.id, bodyId, audienceMemberIds: audience, declassifyOn: FERGANA_DECLASSIFY_ON }
+  return {
+    questionId: question.id,
+    bodyId,
+    audienceMemberIds: audience,
+    voterIds: voters,
+    declassifyOn: FERGANA_DECLASSIFY_ON,
+  }
 }

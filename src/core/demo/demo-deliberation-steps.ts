@@ -135,6 +135,23 @@ export async function holderOf(
   return row?.member_id ?? null
 }
 
+/**
+ * The members holding any post of a body on a date, in id order: a committee's roll, who decide
+ * its questions (deciding-members.ts counts them the same way).
+ */
+export async function postHoldersOf(ctx: UseCaseContext, bodyId: number, on: string): Promise<number[]> {
+  const rows = await ctx.db
+    .selectFrom('mandates')
+    .select('member_id')
+    .distinct()
+    .where('body_id', '=', bodyId)
+    .where('starts_on', '<=', on)
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', on)]))
+    .orderBy('member_id')
+    .execute()
+  return rows.map((row) => row.member_id)
+}
+
 /** The ids of the units of one kind (`army`, `factory`) under a tree key (`turkestan`, `moscow/0`). */
 export function unitsOfKind(scene: DeliberationScene, underKey: string, kind: string): number[] {
   return scene.nodes

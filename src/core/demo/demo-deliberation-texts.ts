@@ -175,7 +175,7 @@ export const WINTER_FUEL: DemoQuestionText & { readonly justification: string } 
     'The offer lapses on 10 December and the committee next meets on the 12th: the clubs would stand cold. Decided at once, to be put to the committee for ratification at that meeting.',
 }
 
-/** Story 5: a military question of a border region, kept to three named comrades. */
+/** Story 5: a military question of a border region, kept to its committee and two comrades of the regiments. */
 export const FERGANA_UNITS: DemoQuestionText & { readonly comment: string } = {
   title: 'On the party units of the regiments in the Fergana valley',
   topic: 'military',

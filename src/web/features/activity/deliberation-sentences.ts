@@ -165,8 +165,11 @@ export const DELIBERATION_EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'decision.taken': {
     label: 'Decision taken',
     sentence: ({ actor, payload }) => {
-      const outcome = text(payload.outcome)
       const decision = `decision #${num(payload.decisionId)}`
+      // A confidential question's decision is logged without its content.
+      if (payload.confidential === true)
+        return `${actor} recorded ${decision} on confidential ${question(payload)}`
+      const outcome = text(payload.outcome)
       const details = decisionDetails(payload)
       switch (payload.kind) {
         case 'urgent':
@@ -184,9 +187,11 @@ export const DELIBERATION_EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'decision.ratified': {
     label: 'Decision ratified',
     sentence: ({ actor, payload }) =>
-      payload.outcome === 'rejected'
-        ? `${actor} recorded that the body refused to ratify decision #${num(payload.decisionId)}${atMeeting(payload.meetingId)}`
-        : `${actor} recorded the ratification of decision #${num(payload.decisionId)}${atMeeting(payload.meetingId)}`,
+      payload.outcome === null
+        ? `${actor} recorded the body's answer on confidential decision #${num(payload.decisionId)}`
+        : payload.outcome === 'rejected'
+          ? `${actor} recorded that the body refused to ratify decision #${num(payload.decisionId)}${atMeeting(payload.meetingId)}`
+          : `${actor} recorded the ratification of decision #${num(payload.decisionId)}${atMeeting(payload.meetingId)}`,
   },
   'decision.ratification_overdue': {
     label: 'Ratification overdue',

@@ -5,6 +5,7 @@ import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { QuestionRefusal } from './QuestionRefusal.tsx'
+import { TEXT_LIMITS } from './text-limits.ts'
 import type { CommentKind } from './types.ts'
 
 interface CommentFormProps {
@@ -75,7 +76,7 @@ export function CommentForm({ questionId, kind, parentId, proposal, label, onDon
               id={id}
               required
               rows={5}
-              maxLength={20_000}
+              maxLength={TEXT_LIMITS.comment.amendedProposal}
               aria-describedby={hint}
               value={amended}
               onChange={(event) => setAmended(event.target.value)}
@@ -89,7 +90,7 @@ export function CommentForm({ questionId, kind, parentId, proposal, label, onDon
             id={id}
             required
             rows={3}
-            maxLength={10_000}
+            maxLength={TEXT_LIMITS.comment.body}
             aria-describedby={hint}
             value={body}
             onChange={(event) => setBody(event.target.value)}

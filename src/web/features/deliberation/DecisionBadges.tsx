@@ -1,6 +1,6 @@
 import { formatShortDate } from '../../shared/format.ts'
 import { OUTCOME_LABELS, RATIFICATION_LABELS } from './decision-format.ts'
-import type { DecisionSummary } from './decision-types.ts'
+import type { DecisionListItem, DecisionSummary } from './decision-types.ts'
 
 /**
  * A decision's badges: its outcome, the exception it was taken under (urgent, confidential), and
@@ -31,8 +31,8 @@ export function DecisionBadges({ decision }: { readonly decision: DecisionSummar
 }
 
 /** The decision's question title, or what an outsider learns of a confidential one. */
-export function decisionTitle(decision: DecisionSummary): string {
-  return decision.question.redacted
-    ? `Confidential question of ${formatShortDate(decision.question.raisedOn)}`
+export function decisionTitle(decision: DecisionListItem): string {
+  return decision.redacted
+    ? `Decision on a confidential question of ${formatShortDate(decision.question.raisedOn)}`
     : decision.question.title
 }

@@ -6,7 +6,7 @@ import { Loading } from '../../shared/Loading.tsx'
 import { useAsync } from '../../shared/use-async.ts'
 import { DecisionBadges } from './DecisionBadges.tsx'
 import { KIND_LABELS } from './decision-format.ts'
-import type { Decision } from './decision-types.ts'
+import type { Decision, RedactedDecision } from './decision-types.ts'
 
 /** Once decided: the decision in a line or two, with a link to its page. */
 export function DecisionOutcomeSummary({
@@ -16,10 +16,21 @@ export function DecisionOutcomeSummary({
   readonly decisionId: number
   readonly version: number
 }) {
-  const decision = useAsync(() => apiGet<Decision>(`/decisions/${decisionId}`), [decisionId], version)
+  const decision = useAsync(
+    () => apiGet<Decision | RedactedDecision>(`/decisions/${decisionId}`),
+    [decisionId],
+    version,
+  )
   if (decision.status === 'loading') return <Loading label="Loading the decision…" />
   if (decision.status === 'error') return <ErrorMessage error={decision.error} onRetry={decision.reload} />
   const data = decision.data
+  if (data.redacted) {
+    return (
+      <p className="decision-outcome">
+        Decided on {formatLongDate(data.decidedOn)}. <a href={decisionHref(data.id)}>The decision</a>
+      </p>
+    )
+  }
   return (
     <div className="decision-outcome">
       <p className="decision-head">

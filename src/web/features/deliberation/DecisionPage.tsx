@@ -11,7 +11,7 @@ import { DecisionCountReport } from './DecisionCountReport.tsx'
 import { DecisionRatification } from './DecisionRatification.tsx'
 import { DecisionTasks } from './DecisionTasks.tsx'
 import { KIND_LABELS } from './decision-format.ts'
-import type { Decision } from './decision-types.ts'
+import type { Decision, RedactedDecision } from './decision-types.ts'
 import './decisions.css'
 
 /** The quorum and the meeting the decision was taken at, when there was a vote. */
@@ -45,19 +45,45 @@ function QuorumFacts({ decision }: { readonly decision: Decision }) {
   )
 }
 
+/** What an outsider learns of a confidential question's decision: that it was taken, and when. */
+function RedactedDecisionCard({ decision }: { readonly decision: RedactedDecision }) {
+  return (
+    <div className="decision-page">
+      <nav aria-label="Breadcrumb">
+        <a href={bodyHref(decision.bodyId)}>← The deciding body</a>
+      </nav>
+      <section className="card" aria-labelledby="decision-title">
+        <h1 id="decision-title">{decisionTitle(decision)}</h1>
+        <p className="decision-head">
+          <span className="badge exception-confidential">Confidential</span>
+        </p>
+        <p>Decided on {formatLongDate(decision.decidedOn)}.</p>
+        <p className="muted">
+          The question is confidential: only its named audience reads what was decided, how and why.
+        </p>
+      </section>
+    </div>
+  )
+}
+
 /**
  * One decision (#/decisions/:id): its outcome and kind, the exception it was taken under, a
  * warning when it was taken without a completed discussion, the quorum and meeting, the count,
  * the ratification of an urgent decision, and the tasks carrying it out. A confidential decision
- * read from outside its audience shows only what the API gives (that it was taken, and how).
+ * read from outside its audience shows only what the API gives: that it was taken, and when.
  */
 export function DecisionPage({ decisionId }: { readonly decisionId: number }) {
   const [version, setVersion] = useState(0)
   const refresh = () => setVersion((n) => n + 1)
-  const decision = useAsync(() => apiGet<Decision>(`/decisions/${decisionId}`), [decisionId], version)
+  const decision = useAsync(
+    () => apiGet<Decision | RedactedDecision>(`/decisions/${decisionId}`),
+    [decisionId],
+    version,
+  )
   if (decision.status === 'loading') return <Loading label="Loading the decision…" />
   if (decision.status === 'error') return <ErrorMessage error={decision.error} onRetry={decision.reload} />
   const data = decision.data
+  if (data.redacted) return <RedactedDecisionCard decision={data} />
   return (
     <div className="decision-page">
       <nav aria-label="Breadcrumb">
@@ -71,15 +97,8 @@ export function DecisionPage({ decisionId }: { readonly decisionId: number }) {
         <p>
           {KIND_LABELS[data.kind]} · {data.bodyName} · {formatInstant(data.decidedAt)}
           {data.method === 'choice' ? ' · a choice between the proposal and its counter-proposals' : ''}.{' '}
-          {data.question.redacted ? null : (
-            <a href={questionHref(data.question.id)}>The question and its discussion</a>
-          )}
+          <a href={questionHref(data.question.id)}>The question and its discussion</a>
         </p>
-        {data.redacted ? (
-          <p className="muted">
-            The question is confidential: only its named audience reads what was decided and why.
-          </p>
-        ) : null}
         {!data.discussionCompleted ? (
           <p className="warning-note" role="note">
             Decided without a completed discussion

@@ -8,8 +8,9 @@ import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { useAsync } from '../../shared/use-async.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
+import { formatTime, meetingTitle } from './decision-format.ts'
 import type { Decision, Ratification } from './decision-types.ts'
-import type { MeetingListPage } from './meeting-types.ts'
+import type { MeetingListPage, MeetingSummary } from './meeting-types.ts'
 
 /** Where an urgent decision's ratification stands, in a sentence. */
 function describe(ratification: Ratification): string {
@@ -34,7 +35,17 @@ interface RatifyFormProps {
   readonly onCancel: () => void
 }
 
-/** Ratify or reject (POST /decisions/:id/ratification), optionally at a meeting that had its quorum. */
+/** How a meeting stands for ratifying: whether its attendance was taken and made the quorum. */
+function quorumNote(meeting: MeetingSummary): string {
+  if (!meeting.quorum) return 'attendance not recorded'
+  return meeting.quorum.quorate ? 'quorate' : 'short of its quorum'
+}
+
+/**
+ * Ratify or reject (POST /decisions/:id/ratification) at one of the body's meetings: the body
+ * ratifies, so a meeting is required, and it must have begun, with its attendance recorded and
+ * its quorum present. The server's refusals are shown with their rule.
+ */
 function RatifyForm({ decision, outcome, onDone, onCancel }: RatifyFormProps) {
   const [meetingId, setMeetingId] = useState('')
   const submission = useSubmit()
@@ -43,43 +54,57 @@ function RatifyForm({ decision, outcome, onDone, onCancel }: RatifyFormProps) {
     [decision.bodyId],
   )
   const usable = meetings.status === 'ready' ? meetings.data.items.filter((m) => m.state !== 'cancelled') : []
+  const noMeeting = meetings.status === 'ready' && usable.length === 0
   const verb = outcome === 'ratified' ? 'Ratify' : 'Reject'
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const ok = await submission.run(() =>
-      apiSend('POST', `/decisions/${decision.id}/ratification`, {
-        outcome,
-        meetingId: meetingId === '' ? null : Number(meetingId),
-      }),
+      apiSend('POST', `/decisions/${decision.id}/ratification`, { outcome, meetingId: Number(meetingId) }),
     )
     if (ok) onDone()
   }
 
   return (
     <form className="action-form" onSubmit={submit} aria-label={`${verb} the decision`}>
-      <Field label="At a meeting" hint="Optional: a ratifying meeting must have had its quorum." wide>
+      <Field
+        label="At a meeting"
+        hint="The body ratifies: choose the meeting that did, once it has sat with its attendance recorded and its quorum present."
+        wide
+      >
         {(id, hint) => (
           <select
             id={id}
             aria-describedby={hint}
+            required
+            disabled={noMeeting}
             value={meetingId}
             onChange={(e) => setMeetingId(e.target.value)}
           >
-            <option value="">No meeting</option>
+            <option value="" disabled>
+              Choose the meeting
+            </option>
             {usable.map((meeting) => (
               <option key={meeting.id} value={meeting.id}>
-                {meeting.title} · {formatShortDate(meeting.startsAt)}
+                {meetingTitle(meeting)} · {formatShortDate(meeting.startsAt)} {formatTime(meeting.startsAt)} ·{' '}
+                {quorumNote(meeting)}
               </option>
             ))}
           </select>
         )}
       </Field>
+      {noMeeting ? (
+        <p className="warning-note" role="status">
+          The body has no meeting to ratify at. Schedule a meeting, record who attended, then ratify.
+        </p>
+      ) : null}
+      {meetings.status === 'error' ? <p className="muted">The body’s meetings could not be loaded.</p> : null}
       <DecisionRefusal error={submission.error} labels={{ meetingId: 'At a meeting' }} />
       <SubmitRow
         label={verb}
         sendingLabel="Saving…"
         sending={submission.sending}
+        disabled={meetingId === ''}
         onCancel={onCancel}
         danger={outcome === 'rejected'}
       />

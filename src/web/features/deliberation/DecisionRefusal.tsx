@@ -9,17 +9,18 @@ const EXPLANATIONS: Readonly<Record<string, string>> = {
   DISCUSSION_TOO_EARLY:
     'The discussion has not yet run the charter’s minimum: it cannot be closed for the vote.',
   MEETING_REQUIRED:
-    'The charter requires this question to be decided at a meeting of the body that has it on its agenda.',
+    'This is decided at a meeting of the body: a question the charter sends to a meeting, at one with it on its agenda; an urgent decision’s ratification, at a meeting that had its quorum.',
   QUORUM_NOT_MET: 'Too few of the deciding members for the quorum: the vote stays open.',
   ALREADY_VOTED: 'You have already voted on this question; your first vote stands.',
   NOT_IN_ELECTORATE:
-    'You are not among the deciding members of this vote (at a meeting, only those present vote).',
+    'You are not among the deciding members of this vote (at a meeting, only those present vote; on a confidential question, only the body’s members named to it).',
   INVALID_BALLOT: 'The vote could not be taken as marked.',
   NOT_AWAITING_RATIFICATION: 'This decision is not awaiting ratification.',
   CONFIDENTIAL: 'This question is confidential: only its named audience may act on it.',
   REPORT_REQUIRED: 'A task is closed with a report saying what was done.',
   TASK_CLOSED: 'This task is already closed.',
-  MEETING_WRONG_STATE: 'The meeting is not in the state this needs.',
+  MEETING_WRONG_STATE:
+    'The meeting is not in the state this needs: not begun yet, already held, or cancelled.',
   QUESTION_WRONG_PHASE: 'The question is not in the phase for this.',
   FORBIDDEN: 'You may not do this here.',
 }

@@ -9,10 +9,10 @@ import type { QuestionView } from './types.ts'
 /**
  * "Close the discussion" for the body's officers. Before the charter's minimum the button reads
  * as disabled and says why beside it; it stays focusable (aria-disabled, not disabled) so keyboard
- * and screen-reader users find it and its reason, and pressing it still asks the server, whose
- * clock decides: before the minimum it answers DISCUSSION_TOO_EARLY with the limits rule, shown
- * here; if the minimum has passed since the page loaded, the close goes through. Once the
- * minimum has passed, closing asks for a confirmation first.
+ * and screen-reader users find it and its reason. Pressing it always asks for a confirmation
+ * first, since the close is for good and the server's clock decides: before the minimum it
+ * answers DISCUSSION_TOO_EARLY with the limits rule, shown here, but if the minimum has passed
+ * since the page loaded, the close goes through.
  */
 export function DiscussionCloseButton({ question }: { readonly question: QuestionView }) {
   const submission = useSubmit()
@@ -36,6 +36,9 @@ export function DiscussionCloseButton({ question }: { readonly question: Questio
           <legend>Close the discussion</legend>
           <p>
             Close the discussion now? Members can no longer comment, amend or support; the body then votes.
+            {tooEarly && discussion.earliestCloseAt
+              ? ` When this page loaded the charter’s minimum (${formatInstant(discussion.earliestCloseAt)}) had not passed, so the close will likely be refused; if it has passed since, the discussion closes for good.`
+              : ''}
           </p>
           <div className="actions">
             <button type="button" className="danger" disabled={submission.sending} onClick={close}>
@@ -54,7 +57,7 @@ export function DiscussionCloseButton({ question }: { readonly question: Questio
             aria-describedby={tooEarly ? reasonId : undefined}
             className={tooEarly ? 'looks-disabled' : undefined}
             disabled={submission.sending}
-            onClick={() => (tooEarly ? close() : setConfirming(true))}
+            onClick={() => setConfirming(true)}
           >
             Close the discussion
           </button>

@@ -1,56 +1,8 @@
 import { useContext } from 'react'
 import { OrganisationContext } from '../../shared/organisation-context.ts'
 import { DiscussionCloseButton } from './DiscussionCloseButton.tsx'
-import { CLOSE_REASON_LABELS, closesBy, formatInstant } from './format.ts'
+import { discussionSteps } from './discussion-steps.ts'
 import type { QuestionView } from './types.ts'
-
-interface Step {
-  readonly key: string
-  readonly title: string
-  readonly when: string
-  readonly status: 'done' | 'current' | 'later'
-  readonly note?: string
-}
-
-/** The discussion's steps as far as they are known: opened, the earliest close, the latest, closed. */
-function steps(question: QuestionView, now: string | null): Step[] {
-  const d = question.discussion
-  if (!d.openedAt) return []
-  const closed = d.closedAt !== null
-  const pastMinimum =
-    closed || (d.earliestCloseAt !== null && now !== null && Date.parse(now) >= Date.parse(d.earliestCloseAt))
-  const list: Step[] = [{ key: 'opened', title: 'Opened', when: formatInstant(d.openedAt), status: 'done' }]
-  if (d.earliestCloseAt)
-    list.push({
-      key: 'earliest',
-      title: 'May close from',
-      when: formatInstant(d.earliestCloseAt),
-      status: pastMinimum ? 'done' : 'current',
-      ...(d.minimumDays !== null ? { note: `the minimum of ${d.minimumDays} days` } : {}),
-    })
-  if (d.latestCloseAt)
-    list.push({
-      key: 'latest',
-      title: 'Closes by itself at',
-      when: formatInstant(d.latestCloseAt),
-      status: closed ? 'done' : pastMinimum ? 'current' : 'later',
-      note: [
-        d.maximumDays !== null ? `the maximum of ${d.maximumDays} days` : null,
-        !closed && now ? closesBy(d.latestCloseAt, now) : null,
-      ]
-        .filter((part) => part !== null)
-        .join('; '),
-    })
-  if (d.closedAt)
-    list.push({
-      key: 'closed',
-      title: 'Closed',
-      when: formatInstant(d.closedAt),
-      status: 'done',
-      ...(d.closeReason ? { note: CLOSE_REASON_LABELS[d.closeReason] } : {}),
-    })
-  return list
-}
 
 /** Why there is no timeline yet, or none at all. */
 function noDiscussion(question: QuestionView): string {
@@ -67,7 +19,7 @@ function noDiscussion(question: QuestionView): string {
 export function DiscussionTimeline({ question }: { readonly question: QuestionView }) {
   const now = useContext(OrganisationContext)?.now ?? null
   const d = question.discussion
-  const list = steps(question, now)
+  const list = discussionSteps(question.discussion, now)
   return (
     <section className="card" aria-labelledby="discussion-period-title">
       <h2 id="discussion-period-title">Discussion period</h2>
@@ -87,12 +39,18 @@ export function DiscussionTimeline({ question }: { readonly question: QuestionVi
           {list.map((step) => (
             <li
               key={step.key}
-              className={`phase ${step.status}`}
+              className={`phase ${step.status}${step.warning ? ' overrun' : ''}`}
               aria-current={step.status === 'current' ? 'step' : undefined}
             >
               <span className="phase-title">{step.title}</span>
               <span className="phase-when">{step.when}</span>
               {step.note ? <span className="phase-note">{step.note}</span> : null}
+              {step.warning ? (
+                <strong className="phase-warning">
+                  <span aria-hidden="true">⚠ </span>
+                  {step.warning}
+                </strong>
+              ) : null}
             </li>
           ))}
         </ol>

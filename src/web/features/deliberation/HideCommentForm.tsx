@@ -6,6 +6,7 @@ import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { HIDE_REASON_LABELS } from './format.ts'
 import { QuestionRefusal } from './QuestionRefusal.tsx'
+import { TEXT_LIMITS } from './text-limits.ts'
 import type { Comment, HideReason } from './types.ts'
 
 interface HideCommentFormProps {
@@ -73,7 +74,7 @@ export function HideCommentForm({ comment, reasons, ruleId, onDone }: HideCommen
             <textarea
               id={id}
               rows={2}
-              maxLength={2000}
+              maxLength={TEXT_LIMITS.comment.hideNote}
               aria-describedby={hint}
               value={note}
               onChange={(event) => setNote(event.target.value)}

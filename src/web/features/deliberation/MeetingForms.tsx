@@ -4,11 +4,9 @@ import { Field } from '../../shared/forms/Field.tsx'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
-import { parseMemberIds } from './decision-format.ts'
+import { parseMemberIds } from './format.ts'
 import type { Meeting } from './meeting-types.ts'
-
-/** Mirrors MEETING_LIMITS.minutes in core/deliberation/schedule-meeting.ts. */
-const MINUTES_MAX = 50_000
+import { TEXT_LIMITS } from './text-limits.ts'
 
 interface MeetingFormProps {
   readonly meeting: Meeting
@@ -84,7 +82,7 @@ export function MeetingMinutesForm({ meeting, onDone, onCancel }: MeetingFormPro
             aria-describedby={hint}
             required
             rows={8}
-            maxLength={MINUTES_MAX}
+            maxLength={TEXT_LIMITS.meeting.minutes}
             value={minutes}
             onChange={(e) => setMinutes(e.target.value)}
           />

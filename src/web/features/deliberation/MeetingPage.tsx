@@ -7,10 +7,25 @@ import { type Action, ActionBar } from '../../shared/forms/ActionBar.tsx'
 import { Loading } from '../../shared/Loading.tsx'
 import { useAsync } from '../../shared/use-async.ts'
 import { formatInstant } from '../elections/election-format.ts'
-import { formatTime, MEETING_STATE_LABELS } from './decision-format.ts'
+import { formatTime, MEETING_STATE_LABELS, meetingTitle, WITHHELD_NOTE } from './decision-format.ts'
 import { MeetingAttendanceForm, MeetingCancelForm, MeetingMinutesForm } from './MeetingForms.tsx'
 import type { Meeting } from './meeting-types.ts'
 import './decisions.css'
+
+/** The minutes, or why there are none to read. */
+function Minutes({ meeting }: { readonly meeting: Meeting }) {
+  if (meeting.minutes) return <p className="minutes-text">{meeting.minutes}</p>
+  if (meeting.withheld && meeting.hasMinutes) {
+    return <p className="muted">Minutes withheld — {meeting.withheldReason ?? WITHHELD_NOTE}.</p>
+  }
+  return (
+    <p className="muted">
+      {meeting.state === 'scheduled' && !meeting.permissions.canRecordMinutes
+        ? 'The minutes are recorded once the meeting has started.'
+        : 'No minutes are recorded.'}
+    </p>
+  )
+}
 
 /** The agenda in order; a confidential item the caller may not read shows only that it exists. */
 function Agenda({ meeting }: { readonly meeting: Meeting }) {
@@ -76,6 +91,8 @@ function Attendance({ meeting }: { readonly meeting: Meeting }) {
 /**
  * One meeting (#/meetings/:id): its date, place and state, the agenda, the attendance with the
  * quorum, the minutes, and a calendar file; officers record attendance and minutes or cancel it.
+ * When the agenda holds a confidential item the caller may not read, the API withholds the
+ * meeting's title, place and minutes, and the page says so.
  */
 export function MeetingPage({ meetingId }: { readonly meetingId: number }) {
   const [version, setVersion] = useState(0)
@@ -118,7 +135,7 @@ export function MeetingPage({ meetingId }: { readonly meetingId: number }) {
         <p className="row-head">
           <span className={`badge meeting-${data.state}`}>{MEETING_STATE_LABELS[data.state]}</span>
         </p>
-        <h1 id="meeting-title">{data.title}</h1>
+        <h1 id="meeting-title">{meetingTitle(data)}</h1>
         <p>
           {formatInstant(data.startsAt)}–{formatTime(data.endsAt)}
           {data.place ? ` · ${data.place}` : ''}
@@ -140,15 +157,7 @@ export function MeetingPage({ meetingId }: { readonly meetingId: number }) {
       </section>
       <section className="card" aria-labelledby="minutes-title">
         <h2 id="minutes-title">Minutes</h2>
-        {data.minutes ? (
-          <p className="minutes-text">{data.minutes}</p>
-        ) : (
-          <p className="muted">
-            {data.state === 'scheduled' && !data.permissions.canRecordMinutes
-              ? 'The minutes are recorded once the meeting has started.'
-              : 'No minutes are recorded.'}
-          </p>
-        )}
+        <Minutes meeting={data} />
       </section>
     </div>
   )

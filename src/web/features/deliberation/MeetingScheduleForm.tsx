@@ -4,12 +4,14 @@ import { meetingHref, navigate } from '../../app/router.ts'
 import { Field } from '../../shared/forms/Field.tsx'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
+import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
 import { fromLocalInput } from '../elections/election-format.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
 import { addDays } from './decision-format.ts'
 import type { Meeting } from './meeting-types.ts'
+import { TEXT_LIMITS } from './text-limits.ts'
 import type { QuestionListPage, QuestionSummary } from './types.ts'
 
 const OPEN_STATES = ['collecting', 'discussion', 'discussed', 'voting']
@@ -25,8 +27,19 @@ interface MeetingScheduleFormProps {
  * organisation's clock, a place, and an agenda picked from the body's open questions in the order
  * ticked. Goes to the new meeting's page.
  */
-export function MeetingScheduleForm({ bodyId, bodyName, onCancel }: MeetingScheduleFormProps) {
-  const today = useOrganisationToday() ?? new Date().toISOString().slice(0, 10)
+export function MeetingScheduleForm(props: MeetingScheduleFormProps) {
+  // The defaults are a week from the organisation's date, never the browser's (a demo runs in 1923).
+  const today = useOrganisationToday()
+  if (today === null) return <Loading label="Loading the organisation’s date…" />
+  return <MeetingScheduleFields {...props} today={today} />
+}
+
+function MeetingScheduleFields({
+  bodyId,
+  bodyName,
+  onCancel,
+  today,
+}: MeetingScheduleFormProps & { readonly today: string }) {
   const [title, setTitle] = useState('')
   const [startsAt, setStartsAt] = useState(`${addDays(today, 7)}T18:00`)
   const [endsAt, setEndsAt] = useState(`${addDays(today, 7)}T20:00`)
@@ -67,7 +80,7 @@ export function MeetingScheduleForm({ bodyId, bodyName, onCancel }: MeetingSched
             <input
               id={id}
               required
-              maxLength={200}
+              maxLength={TEXT_LIMITS.meeting.title}
               placeholder={`General meeting of ${bodyName}`}
               value={title}
               onChange={(event) => setTitle(event.target.value)}
@@ -98,7 +111,12 @@ export function MeetingScheduleForm({ bodyId, bodyName, onCancel }: MeetingSched
         </Field>
         <Field label="Place" wide>
           {(id) => (
-            <input id={id} maxLength={200} value={place} onChange={(event) => setPlace(event.target.value)} />
+            <input
+              id={id}
+              maxLength={TEXT_LIMITS.meeting.place}
+              value={place}
+              onChange={(event) => setPlace(event.target.value)}
+            />
           )}
         </Field>
         <fieldset className="checkboxes">

@@ -7,7 +7,7 @@ import { PagesFooter } from '../../shared/PagesFooter.tsx'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { nextCursor, useKeysetPages } from '../../shared/use-keyset-pages.ts'
 import { formatInstant } from '../elections/election-format.ts'
-import { formatTime, MEETING_STATE_LABELS } from './decision-format.ts'
+import { formatTime, MEETING_STATE_LABELS, meetingTitle } from './decision-format.ts'
 import { MeetingScheduleForm } from './MeetingScheduleForm.tsx'
 import type { MeetingListPage, MeetingSummary } from './meeting-types.ts'
 import './decisions.css'
@@ -17,7 +17,7 @@ function MeetingItem({ meeting }: { readonly meeting: MeetingSummary }) {
     <li>
       <p className="row-head">
         <a href={meetingHref(meeting.id)} className="row-title">
-          {meeting.title}
+          {meetingTitle(meeting)}
         </a>
         <span className={`badge meeting-${meeting.state}`}>{MEETING_STATE_LABELS[meeting.state]}</span>
       </p>

@@ -1,35 +1,32 @@
-import { useState } from 'react'
+import { useContext, useState } from 'react'
 import { apiGet } from '../../api/client.ts'
 import { ErrorMessage } from '../../shared/ErrorMessage.tsx'
 import { type Action, ActionBar } from '../../shared/forms/ActionBar.tsx'
 import { Loading } from '../../shared/Loading.tsx'
+import { OrganisationContext } from '../../shared/organisation-context.ts'
 import { useRefresh } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
 import { DecisionOutcomeSummary } from './DecisionOutcomeSummary.tsx'
 import type { Decision, DecisionVote } from './decision-types.ts'
-import type { Question, QuestionView } from './types.ts'
+import type { QuestionView } from './types.ts'
 import { UrgentDecisionForm } from './UrgentDecisionForm.tsx'
 import { VoteBallotForm } from './VoteBallotForm.tsx'
 import { VoteCloseForm } from './VoteCloseForm.tsx'
 import { VoteOpenForm } from './VoteOpenForm.tsx'
 import { VoteProgress } from './VoteProgress.tsx'
+import { mayPutToVote } from './vote-readiness.ts'
 import './decisions.css'
 
 /**
- * The vote and the decision on the question page. Officers put the question to the vote or decide
- * it urgently; deciding members vote while it is open; everyone sees the vote's progress and,
- * once decided, the decision with a link to its page. Confidential questions read by outsiders
- * show nothing here (the page shows only that they exist).
+ * The vote and the decision on the question page. Officers put the question to the vote (when the
+ * server's rules allow it) or decide it urgently; deciding members vote while it is open; everyone
+ * sees the vote's progress and, once decided, the decision with a link to its page.
  */
-export function QuestionDecisionPanel({ question }: { readonly question: Question }) {
-  if (question.redacted) return null
-  return <DecisionPanel question={question} />
-}
-
-function DecisionPanel({ question }: { readonly question: QuestionView }) {
+export function QuestionDecisionPanel({ question }: { readonly question: QuestionView }) {
   const page = useRefresh()
-  // The page's question reloads after an action (if the page listens); until then the panel
-  // keeps what the action answered, so it never shows a stale phase.
+  const now = useContext(OrganisationContext)?.now ?? null
+  // The page reloads the question after an action; until it has, the panel keeps what the action
+  // answered, so it never shows a stale phase.
   const [opened, setOpened] = useState<DecisionVote | null>(null)
   const [decided, setDecided] = useState<Decision | null>(null)
   const [local, setLocal] = useState(0)
@@ -96,7 +93,7 @@ function DecisionPanel({ question }: { readonly question: QuestionView }) {
         render: (close) => <VoteCloseForm questionId={question.id} onDecided={onDecided} onCancel={close} />,
       })
     }
-    if (!voting && (question.state === 'discussion' || question.state === 'discussed')) {
+    if (!voting && mayPutToVote(question, now)) {
       actions.push({
         id: 'vote',
         label: 'Put to the vote',
@@ -113,7 +110,7 @@ function DecisionPanel({ question }: { readonly question: QuestionView }) {
         ),
       })
     }
-    if (['collecting', 'discussion', 'discussed', 'voting'].includes(question.state) || voting) {
+    if (['collecting', 'discussion', 'discussed', 'voting'].includes(question.state)) {
       actions.push({
         id: 'urgent',
         label: 'Decide urgently',

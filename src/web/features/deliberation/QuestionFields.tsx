@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { Field } from '../../shared/forms/Field.tsx'
+import { TEXT_LIMITS } from './text-limits.ts'
 
 /** The words of a question: what a body or an initiative puts. */
 export interface QuestionWords {
@@ -39,7 +40,7 @@ export function QuestionFields({ value, onChange, suggestedTopics, topicHint }: 
           <input
             id={id}
             required
-            maxLength={200}
+            maxLength={TEXT_LIMITS.question.title}
             value={value.title}
             onChange={(event) => set('title')(event.target.value)}
           />
@@ -51,7 +52,7 @@ export function QuestionFields({ value, onChange, suggestedTopics, topicHint }: 
             <input
               id={id}
               required
-              maxLength={60}
+              maxLength={TEXT_LIMITS.question.topic}
               pattern="[a-z][a-z0-9\-]{0,59}"
               list={listId}
               aria-describedby={hint}
@@ -73,7 +74,7 @@ export function QuestionFields({ value, onChange, suggestedTopics, topicHint }: 
             id={id}
             required
             rows={4}
-            maxLength={20_000}
+            maxLength={TEXT_LIMITS.question.text}
             aria-describedby={hint}
             value={value.text}
             onChange={(event) => set('text')(event.target.value)}
@@ -86,7 +87,7 @@ export function QuestionFields({ value, onChange, suggestedTopics, topicHint }: 
             id={id}
             required
             rows={4}
-            maxLength={20_000}
+            maxLength={TEXT_LIMITS.question.proposal}
             aria-describedby={hint}
             value={value.proposal}
             onChange={(event) => set('proposal')(event.target.value)}

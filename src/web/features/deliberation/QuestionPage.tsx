@@ -46,7 +46,6 @@ export function QuestionPage({ questionId }: { readonly questionId: number }) {
         <QuestionHeader question={data} />
         <SignaturesPanel question={data} />
         <DiscussionTimeline question={data} />
-        {/* The vote and the decision: W2's panel (QuestionDecisionPanel.tsx) fills this slot. */}
         <QuestionDecisionPanel question={data} />
         <CriticismSection question={data} />
       </div>

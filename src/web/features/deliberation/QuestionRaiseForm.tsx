@@ -6,6 +6,7 @@ import { Field } from '../../shared/forms/Field.tsx'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
+import { addDays } from './decision-format.ts'
 import { parseMemberIds } from './format.ts'
 import {
   EMPTY_QUESTION,
@@ -30,13 +31,6 @@ const LABELS = {
   'confidential.declassifyOn': 'Declassified on',
 }
 
-/** 'YYYY-MM-DD' plus `days`. */
-function addDays(date: string, days: number): string {
-  const day = new Date(`${date}T00:00:00Z`)
-  day.setUTCDate(day.getUTCDate() + days)
-  return day.toISOString().slice(0, 10)
-}
-
 /**
  * The body puts a question (POST /bodies/:id/questions): its discussion opens at once. Major or
  * minor is not chosen here: the charter decides it from the topic, and the question's page shows
@@ -51,6 +45,7 @@ export function QuestionRaiseForm({ bodyId, bodyName, charter, onCancel }: Quest
   const [declassifyOn, setDeclassifyOn] = useState('')
   const submission = useSubmit()
   const audienceIds = parseMemberIds(audience)
+  const audienceInvalid = audienceIds.bad !== null
   const rule = charter.confidential
   const latest = rule && today ? addDays(today, rule.declassifyWithinDays) : null
   const topicHint =
@@ -65,7 +60,7 @@ export function QuestionRaiseForm({ bodyId, bodyName, charter, onCancel }: Quest
       answer.question = await apiSend<QuestionView>('POST', `/bodies/${bodyId}/questions`, {
         ...words,
         confidential: confidential
-          ? { audienceMemberIds: audienceIds ?? [], ...(declassifyOn ? { declassifyOn } : {}) }
+          ? { audienceMemberIds: audienceIds.ids, ...(declassifyOn ? { declassifyOn } : {}) }
           : null,
       })
     })
@@ -107,7 +102,7 @@ export function QuestionRaiseForm({ bodyId, bodyName, charter, onCancel }: Quest
                     required
                     inputMode="numeric"
                     aria-describedby={hint}
-                    aria-invalid={audienceIds === null}
+                    aria-invalid={audienceInvalid}
                     value={audience}
                     onChange={(event) => setAudience(event.target.value)}
                   />
@@ -133,9 +128,9 @@ export function QuestionRaiseForm({ bodyId, bodyName, charter, onCancel }: Quest
           ) : null}
         </fieldset>
       </div>
-      {confidential && audienceIds === null ? (
+      {confidential && audienceInvalid ? (
         <p className="error" role="alert">
-          The audience is a list of member ids (numbers), e.g. 12, 40.
+          The audience is a list of member ids (numbers), e.g. 12, 40: “{audienceIds.bad}” is not one.
         </p>
       ) : null}
       <QuestionRefusal error={submission.error} labels={LABELS} />
@@ -143,7 +138,7 @@ export function QuestionRaiseForm({ bodyId, bodyName, charter, onCancel }: Quest
         label="Raise the question"
         sendingLabel="Raising…"
         sending={submission.sending}
-        disabled={confidential && (audienceIds === null || audienceIds.length === 0)}
+        disabled={confidential && (audienceInvalid || audienceIds.ids.length === 0)}
         onCancel={onCancel}
       />
     </form>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
 import { QUESTION_STATE_LABELS } from './format.ts'
+import { TEXT_LIMITS } from './text-limits.ts'
 import { QUESTION_STATES, type QuestionCounts, type QuestionState } from './types.ts'
 
 /** The list's filters: words to find and one state (null: any). */
@@ -41,7 +42,7 @@ export function QuestionsFilters({ value, counts, onChange }: QuestionsFiltersPr
         <input
           id={`${id}-q`}
           type="search"
-          maxLength={200}
+          maxLength={TEXT_LIMITS.question.search}
           placeholder="In the title, text or proposal"
           value={q}
           onChange={(event) => setQ(event.target.value)}

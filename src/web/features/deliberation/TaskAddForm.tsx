@@ -3,10 +3,12 @@ import { apiSend } from '../../api/client.ts'
 import { Field } from '../../shared/forms/Field.tsx'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
+import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
 import { addDays } from './decision-format.ts'
 import type { Task } from './task-types.ts'
+import { TEXT_LIMITS } from './text-limits.ts'
 
 interface TaskAddFormProps {
   readonly decisionId: number
@@ -18,8 +20,14 @@ interface TaskAddFormProps {
  * "Add a task" carrying out an adopted decision (POST /decisions/:id/tasks): a title, one owner
  * (a member or a body, by id) and a deadline no earlier than the decision.
  */
-export function TaskAddForm({ decisionId, onAdded, onCancel }: TaskAddFormProps) {
-  const today = useOrganisationToday() ?? new Date().toISOString().slice(0, 10)
+export function TaskAddForm(props: TaskAddFormProps) {
+  // The default deadline is two weeks from the organisation's date, never the browser's.
+  const today = useOrganisationToday()
+  if (today === null) return <Loading label="Loading the organisation’s date…" />
+  return <TaskFields {...props} today={today} />
+}
+
+function TaskFields({ decisionId, onAdded, onCancel, today }: TaskAddFormProps & { readonly today: string }) {
   const [title, setTitle] = useState('')
   const [ownerKind, setOwnerKind] = useState<'member' | 'body'>('member')
   const [ownerId, setOwnerId] = useState('')
@@ -44,7 +52,7 @@ export function TaskAddForm({ decisionId, onAdded, onCancel }: TaskAddFormProps)
             <input
               id={id}
               required
-              maxLength={300}
+              maxLength={TEXT_LIMITS.task.title}
               value={title}
               onChange={(event) => setTitle(event.target.value)}
             />

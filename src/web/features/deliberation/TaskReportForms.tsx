@@ -5,9 +5,7 @@ import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
 import type { Task } from './task-types.ts'
-
-/** Mirrors TASK_LIMITS.report in core/deliberation/task-lookups.ts. */
-const REPORT_MAX = 10_000
+import { TEXT_LIMITS } from './text-limits.ts'
 
 interface TaskFormProps {
   readonly task: Task
@@ -61,7 +59,7 @@ export function TaskReportForm({ task, onDone, onCancel }: TaskFormProps) {
               id={id}
               required
               rows={4}
-              maxLength={REPORT_MAX}
+              maxLength={TEXT_LIMITS.task.report}
               value={text}
               onChange={(e) => setText(e.target.value)}
             />
@@ -100,7 +98,7 @@ export function TaskCloseForm({ task, onDone, onCancel }: TaskFormProps) {
               id={id}
               aria-describedby={hint}
               rows={4}
-              maxLength={REPORT_MAX}
+              maxLength={TEXT_LIMITS.task.report}
               value={report}
               onChange={(e) => setReport(e.target.value)}
             />

@@ -10,11 +10,10 @@ import type { CharterInForce } from '../charter/types.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
 import { addDays } from './decision-format.ts'
 import type { Decision, DecisionOutcome } from './decision-types.ts'
+import { TEXT_LIMITS } from './text-limits.ts'
 import type { QuestionView } from './types.ts'
 
-/** Mirrors URGENT_LIMITS in core/deliberation/decide-urgently.ts. */
-const JUSTIFICATION_MIN = 20
-const JUSTIFICATION_MAX = 5_000
+const { justificationMin: JUSTIFICATION_MIN, justification: JUSTIFICATION_MAX } = TEXT_LIMITS.urgent
 
 interface UrgentDecisionFormProps {
   readonly question: QuestionView

@@ -6,7 +6,7 @@ import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { useAsync } from '../../shared/use-async.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
-import { formatTime } from './decision-format.ts'
+import { formatTime, meetingTitle } from './decision-format.ts'
 import type { DecisionMethod, DecisionVote } from './decision-types.ts'
 import type { MeetingListPage } from './meeting-types.ts'
 import type { QuestionView } from './types.ts'
@@ -19,9 +19,9 @@ interface VoteOpenFormProps {
 
 /**
  * "Put to the vote" (POST /questions/:id/vote): yes or no on the proposal, or a ranked choice
- * between it and its counter-proposals, optionally at one of the body's meetings (required where
- * the charter says so). The server's refusals (a major question not yet discussed, a meeting the
- * charter requires) are shown with their rule.
+ * between it and its counter-proposals, optionally at one of the body's meetings. Where the
+ * charter requires a meeting, it must be one with this question on its agenda, and only those are
+ * offered. The server's refusals are shown with their rule.
  */
 export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps) {
   const [method, setMethod] = useState<DecisionMethod>('yes-no')
@@ -31,8 +31,18 @@ export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps
     () => apiGet<MeetingListPage>(`/bodies/${question.body.id}/meetings?limit=50`),
     [question.body.id],
   )
+  const required = question.meetingRequired
+  // Where the charter requires a meeting, only one with this question on its agenda is accepted
+  // (any other is refused MEETING_REQUIRED), so only those are offered.
   const usable =
-    meetings.status === 'ready' ? meetings.data.items.filter((meeting) => meeting.state !== 'cancelled') : []
+    meetings.status === 'ready'
+      ? meetings.data.items.filter(
+          (meeting) =>
+            meeting.state !== 'cancelled' &&
+            (!required || meeting.agenda.some((entry) => entry.question.id === question.id)),
+        )
+      : []
+  const noMeeting = required && meetings.status === 'ready' && usable.length === 0
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -72,7 +82,7 @@ export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps
       <Field
         label="At a meeting"
         hint={
-          question.meetingRequired
+          required
             ? `The charter (${question.majorRuleId ?? 'its major rule'}) requires a meeting of the body with this question on its agenda.`
             : 'Optional: at a meeting, only the members present vote.'
         }
@@ -82,18 +92,32 @@ export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps
           <select
             id={id}
             aria-describedby={hint}
+            required={required}
+            disabled={noMeeting}
             value={meetingId}
             onChange={(e) => setMeetingId(e.target.value)}
           >
-            <option value="">No meeting: every deciding member votes</option>
+            {required ? (
+              <option value="" disabled>
+                Choose the meeting
+              </option>
+            ) : (
+              <option value="">No meeting: every deciding member votes</option>
+            )}
             {usable.map((meeting) => (
               <option key={meeting.id} value={meeting.id}>
-                {meeting.title} · {formatShortDate(meeting.startsAt)} {formatTime(meeting.startsAt)}
+                {meetingTitle(meeting)} · {formatShortDate(meeting.startsAt)} {formatTime(meeting.startsAt)}
               </option>
             ))}
           </select>
         )}
       </Field>
+      {noMeeting ? (
+        <p className="warning-note" role="status">
+          No meeting of the body has this question on its agenda. Schedule a meeting with this question on its
+          agenda first.
+        </p>
+      ) : null}
       {meetings.status === 'error' ? <p className="muted">The body’s meetings could not be loaded.</p> : null}
       <DecisionRefusal
         error={submission.error}
@@ -103,6 +127,7 @@ export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps
         label="Open the vote"
         sendingLabel="Opening…"
         sending={submission.sending}
+        disabled={noMeeting || (required && meetingId === '')}
         onCancel={onCancel}
       />
     </form>

@@ -77,7 +77,10 @@ export function VoteRankingInput({ options, ranking, onChange }: VoteRankingInpu
     option.text === null ? <em className="muted">hidden by a moderator</em> : option.text
 
   return (
-    <div className="ranking-input vote-ranking" aria-describedby={instructionsId}>
+    // A fieldset is a group with a name: its legend, and the instructions as its description, are
+    // announced on entering it (aria-describedby on a plain div is not).
+    <fieldset className="ranking-input vote-ranking" aria-describedby={instructionsId}>
+      <legend>Rank the options</legend>
       <p id={instructionsId} className="instructions">
         Rank the options in order of preference, your 1st choice first: press “Add” beside each, then “Up” and
         “Down” to reorder. The options are compared pair by pair; one you leave out counts below all you rank.
@@ -150,6 +153,6 @@ export function VoteRankingInput({ options, ranking, onChange }: VoteRankingInpu
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-    </div>
+    </fieldset>
   )
 }

@@ -53,9 +53,9 @@ describe('deliberation formats', () => {
   })
 
   it('reads an audience typed as member ids, refusing anything else', () => {
-    expect(parseMemberIds('12, 40 41;12')).toEqual([12, 40, 41])
-    expect(parseMemberIds('')).toEqual([])
-    expect(parseMemberIds('12, Anna')).toBeNull()
-    expect(parseMemberIds('0')).toBeNull()
+    expect(parseMemberIds('12, 40 41;12')).toEqual({ ids: [12, 40, 41], bad: null })
+    expect(parseMemberIds('')).toEqual({ ids: [], bad: null })
+    expect(parseMemberIds('12, Anna').bad).toBe('Anna')
+    expect(parseMemberIds('0').bad).toBe('0')
   })
 })

@@ -1,7 +1,7 @@
 /** How decisions, meetings and tasks read: their states and kinds in words, and date arithmetic. */
 
 import type { DecisionKind, DecisionOutcome, RatificationState } from './decision-types.ts'
-import type { MeetingState } from './meeting-types.ts'
+import type { MeetingState, MeetingSummary } from './meeting-types.ts'
 
 export const OUTCOME_LABELS: Readonly<Record<DecisionOutcome, string>> = {
   adopted: 'Adopted',
@@ -27,6 +27,14 @@ export const MEETING_STATE_LABELS: Readonly<Record<MeetingState, string>> = {
   cancelled: 'Cancelled',
 }
 
+/** What a meeting's withheld words say instead (the API's withheldReason). */
+export const WITHHELD_NOTE = 'the agenda has a confidential item'
+
+/** A meeting's title, or why the caller may not read it. */
+export function meetingTitle(meeting: Pick<MeetingSummary, 'title' | 'withheldReason'>): string {
+  return meeting.title ?? `Title withheld — ${meeting.withheldReason ?? WITHHELD_NOTE}`
+}
+
 /** 'YYYY-MM-DD' plus `days` calendar days (the organisation's calendar is UTC). */
 export function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`)
@@ -40,20 +48,6 @@ const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digi
 /** '18:00' (the organisation's time). */
 export function formatTime(iso: string): string {
   return time.format(new Date(iso))
-}
-
-/** Member ids typed as '12, 40 41': the numbers, or null naming the first piece that is not one. */
-export function parseMemberIds(text: string): { ids: number[]; bad: string | null } {
-  const pieces = text
-    .split(/[\s,;]+/)
-    .map((piece) => piece.trim())
-    .filter((piece) => piece !== '')
-  const ids: number[] = []
-  for (const piece of pieces) {
-    if (!/^\d{1,15}$/.test(piece) || Number(piece) === 0) return { ids, bad: piece }
-    if (!ids.includes(Number(piece))) ids.push(Number(piece))
-  }
-  return { ids, bad: null }
 }
 
 /** 'Proposal' for the question's own proposal (index 0), 'Counter-proposal 2' for the others. */

@@ -40,12 +40,12 @@ export interface Ratification {
   readonly meetingId: number | null
 }
 
-/** A decision in GET /bodies/:id/decisions. */
+/** A decision in GET /bodies/:id/decisions, for those who may read its question. */
 export interface DecisionSummary {
   readonly id: number
   readonly bodyId: number
   readonly bodyName: string
-  readonly question: DecisionQuestion | RedactedQuestion
+  readonly question: DecisionQuestion
   readonly kind: DecisionKind
   readonly outcome: DecisionOutcome
   readonly exception: DecisionException | null
@@ -65,9 +65,24 @@ export interface DecisionSummary {
   readonly recordedSource: string | null
   readonly charterVersionId: number
   readonly decidedAt: string
-  /** A confidential question's decision seen from outside its audience. */
-  readonly redacted: boolean
+  readonly redacted: false
 }
+
+/**
+ * A confidential question's decision seen from outside its audience: that it was taken, by which
+ * body and on which day, and nothing of what was decided or how.
+ */
+export interface RedactedDecision {
+  readonly id: number
+  readonly bodyId: number
+  readonly decidedOn: string
+  readonly confidential: true
+  readonly redacted: true
+  readonly question: RedactedQuestion
+}
+
+/** An entry of GET /bodies/:id/decisions, and what GET /decisions/:id gives. */
+export type DecisionListItem = DecisionSummary | RedactedDecision
 
 /** One option of a choice vote as decided. */
 export interface DecidedOption {
@@ -78,7 +93,7 @@ export interface DecidedOption {
   readonly chosen: boolean
 }
 
-/** GET /decisions/:id. */
+/** GET /decisions/:id, for those who may read its question (see RedactedDecision for the others). */
 export interface Decision extends DecisionSummary {
   readonly options: readonly DecidedOption[] | null
   /** The Schulze count's report (see SchulzeReport); null otherwise. */
@@ -88,7 +103,7 @@ export interface Decision extends DecisionSummary {
 
 /** GET /bodies/:id/decisions: latest first, or the unratified urgent ones, overdue first. */
 export interface DecisionListPage {
-  readonly items: readonly DecisionSummary[]
+  readonly items: readonly DecisionListItem[]
   readonly nextCursor: string | null
   readonly permissions: { readonly canManage: boolean }
 }

@@ -60,15 +60,29 @@ export function closesBy(until: string, now: string): string {
   return `closes by itself in ${days === 1 ? '1 day' : `${days} days`}`
 }
 
-/** A list of member ids typed as '12, 40 41': the positive integers, in order, without repeats; null if any is not one. */
-export function parseMemberIds(text: string): readonly number[] | null {
-  const parts = text.split(/[\s,;]+/).filter((part) => part !== '')
+/**
+ * How far a discussion ran past its maximum: 'closed 57 days past the maximum' (whole days, counted
+ * down), 'closed less than a day past the maximum' within the first day.
+ */
+export function pastMaximum(closedAt: string, latestCloseAt: string): string {
+  const days = Math.floor((new Date(closedAt).getTime() - new Date(latestCloseAt).getTime()) / DAY_MS)
+  if (days < 1) return 'closed less than a day past the maximum'
+  return `closed ${days === 1 ? '1 day' : `${days} days`} past the maximum`
+}
+
+/**
+ * Member ids typed as '12, 40 41': the positive integers in order, without repeats; `bad` names
+ * the first piece that is not one (null when all are), so the form can say which.
+ */
+export function parseMemberIds(text: string): {
+  readonly ids: readonly number[]
+  readonly bad: string | null
+} {
+  const pieces = text.split(/[\s,;]+/).filter((piece) => piece !== '')
   const ids: number[] = []
-  for (const part of parts) {
-    if (!/^\d{1,15}$/.test(part)) return null
-    const id = Number(part)
-    if (id < 1) return null
-    if (!ids.includes(id)) ids.push(id)
+  for (const piece of pieces) {
+    if (!/^\d{1,15}$/.test(piece) || Number(piece) === 0) return { ids, bad: piece }
+    if (!ids.includes(Number(piece))) ids.push(Number(piece))
   }
-  return ids
+  return { ids, bad: null }
 }

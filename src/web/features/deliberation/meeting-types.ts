@@ -32,13 +32,20 @@ export interface MeetingQuorum {
   readonly ruleId: string | null
 }
 
-/** A meeting in GET /bodies/:id/meetings. */
+/**
+ * A meeting in GET /bodies/:id/meetings. When its agenda holds a question the caller may not read,
+ * its title, place and minutes are withheld (null, `withheld`).
+ */
 export interface MeetingSummary {
   readonly id: number
   readonly bodyId: number
   readonly bodyName: string
-  readonly title: string
-  readonly place: string
+  readonly title: string | null
+  /** Null when withheld; '' when the meeting has none. */
+  readonly place: string | null
+  readonly withheld: boolean
+  /** Why the meeting's words are withheld ('the agenda has a confidential item'), else null. */
+  readonly withheldReason: string | null
   readonly startsAt: string
   readonly endsAt: string
   readonly state: MeetingState
@@ -59,6 +66,7 @@ export interface Meeting extends MeetingSummary {
     /** A deciding member of the body: counts toward the quorum. */
     readonly counts: boolean
   }[]
+  /** Null until recorded (see hasMinutes) or when withheld. */
   readonly minutes: string | null
   readonly permissions: {
     readonly canManage: boolean

@@ -181,12 +181,3 @@ export interface CommentPage {
     readonly canAudit: boolean
   }
 }
-
-/** PUT/DELETE …/support: the support as it now stands. */
-export interface SupportState {
-  readonly questionId: number
-  /** Null: the proposal itself. */
-  readonly commentId: number | null
-  readonly supported: boolean
-  readonly count: number
-}
