@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { URGENT_LIMITS } from '../core/deliberation/decide-urgently.ts'
-import { QUESTION_LIMITS } from '../core/deliberation/raise-question.ts'
+import { QUESTION_LIMITS, topicSchema } from '../core/deliberation/raise-question.ts'
 import { plainText } from '../core/shared/text.ts'
 import { QUESTION_STATES, type QuestionState } from '../db/schema-deliberation.ts'
 import { RedactedQuestionSchema } from './question-schemas.ts'
