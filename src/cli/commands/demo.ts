@@ -1,4 +1,9 @@
-import { createDemoOrganisation, DEMO_MEMBER_EMAIL, type DemoSummary } from '../../core/demo/create-demo.ts'
+import {
+  createDemoOrganisation,
+  DEMO_CONFIDENTIAL_EMAIL,
+  DEMO_MEMBER_EMAIL,
+  type DemoSummary,
+} from '../../core/demo/create-demo.ts'
 import { systemClock } from '../../core/shared/clock.ts'
 import type { Database } from '../../db/client.ts'
 import { progressBar } from '../progress.ts'
@@ -30,6 +35,10 @@ export function printDemoLogins(summary: DemoSummary): void {
   )
   console.log(
     `  awaiting ratification: decision ${urgent.decisionId} “${urgent.title}”, due by ${urgent.ratifyBy}`,
+  )
+  const { confidential } = summary.deliberation
+  console.log(
+    `  confidential: question ${confidential.questionId}, readable only by its audience (${DEMO_CONFIDENTIAL_EMAIL}) until ${confidential.declassifyOn}`,
   )
 }
 

@@ -38,6 +38,8 @@ export const DEMO_ACCOUNTS = [
     region: 'yekaterinoslav',
   },
 ] as const
+/** The Turkestan region secretary, in the audience of the demo's confidential military question. */
+export const DEMO_CONFIDENTIAL_EMAIL = 'turkestan@charter.demo'
 /** A rank-and-file member's account (a worker in a Moscow factory unit), to try "My data". */
 export const DEMO_MEMBER_EMAIL = 'member@charter.demo'
 
@@ -147,6 +149,20 @@ export async function createDemoOrganisation(
       },
       member: voter,
     })
+    // The confidential question is readable only by its audience: an account for the region
+    // secretary, who is in it, lets a visitor see it from inside as well as redacted from outside.
+    const insider = deliberation.confidential.voterIds[0]
+    if (insider !== undefined) {
+      const created = await createAccount(ctx, {
+        email: DEMO_CONFIDENTIAL_EMAIL,
+        displayName: 'Turkestan Regional Committee secretary',
+        password: DEMO_PASSWORD,
+        memberId: insider,
+      })
+      const bodyId = deliberation.confidential.bodyId
+      await grantRole(ctx, { accountId: created.id, role: 'secretary', bodyId })
+      accounts.push({ email: DEMO_CONFIDENTIAL_EMAIL, role: 'secretary', bodyId })
+    }
     return {
       bodies: nodes.length,
       units: places.length,

@@ -10,7 +10,13 @@ import { listQuestions } from '../deliberation/list-questions.ts'
 import { listTasks } from '../deliberation/list-tasks.ts'
 import { bodyCalendar } from '../deliberation/meeting-calendar.ts'
 import { ManualClock } from '../shared/clock.ts'
-import { createDemoOrganisation, DEMO_MEMBER_EMAIL, DEMO_START, type DemoSummary } from './create-demo.ts'
+import {
+  createDemoOrganisation,
+  DEMO_CONFIDENTIAL_EMAIL,
+  DEMO_MEMBER_EMAIL,
+  DEMO_START,
+  type DemoSummary,
+} from './create-demo.ts'
 
 const TODAY = '1923-12-02'
 const NOW = new Date(DEMO_START)
@@ -249,6 +255,13 @@ describe('the demo deliberation stories', () => {
       .where('post', '=', 'region-secretary')
       .executeTakeFirstOrThrow()
     expect(confidential.audienceMemberIds).toContain(secretary.member_id)
+    // A visitor can see it from inside: the demo's Turkestan account is that secretary's.
+    const insider = await database.db
+      .selectFrom('accounts')
+      .select('member_id')
+      .where('email', '=', DEMO_CONFIDENTIAL_EMAIL)
+      .executeTakeFirstOrThrow()
+    expect(insider.member_id).toBe(secretary.member_id)
     for (const memberId of confidential.audienceMemberIds) {
       const question = await readable(confidential.questionId, memberId)
       expect(question.topic).toBe('military')
