@@ -1,5 +1,6 @@
 import type { Principal } from '../core/accounts/principal.ts'
 import { isDiscussionOpen } from '../core/deliberation/close-discussion.ts'
+import { memberTakesPart } from '../core/deliberation/take-part.ts'
 import { WITHDRAWABLE_BY_BODY } from '../core/deliberation/withdraw-question.ts'
 import { can } from '../core/policy/policy.ts'
 import type { Executor } from '../db/client.ts'
@@ -25,26 +26,9 @@ export const NO_QUESTION_PERMISSIONS: QuestionPermissions = {
   canComment: false,
 }
 
-/**
- * Whether the caller's own member takes part in the body's deliberation: a candidate or full
- * member whose unit lies in the body's subtree (the rule of core/deliberation/take-part.ts).
- */
-export async function takesPart(
-  db: Executor,
-  principal: Principal,
-  body: Pick<BodyRow, 'path'>,
-): Promise<boolean> {
-  if (principal.memberId === null) return false
-  const member = await db
-    .selectFrom('members')
-    .select(['status', 'unit_path'])
-    .where('id', '=', principal.memberId)
-    .executeTakeFirst()
-  return (
-    member !== undefined &&
-    (member.status === 'candidate' || member.status === 'full') &&
-    member.unit_path.startsWith(body.path)
-  )
+/** Whether the caller's own member takes part in the body's deliberation (core/deliberation/take-part.ts). */
+export function takesPart(db: Executor, principal: Principal, body: Pick<BodyRow, 'path'>): Promise<boolean> {
+  return memberTakesPart(db, principal.memberId, body.path)
 }
 
 /**

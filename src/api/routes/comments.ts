@@ -1,6 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import type { Principal } from '../../core/accounts/principal.ts'
 import { isDiscussionOpen } from '../../core/deliberation/close-discussion.ts'
 import { loadComment } from '../../core/deliberation/criticism-lookups.ts'
 import { deleteComment } from '../../core/deliberation/delete-comment.ts'
@@ -8,12 +7,8 @@ import { hideComment } from '../../core/deliberation/hide-comment.ts'
 import { getComment, listComments } from '../../core/deliberation/list-comments.ts'
 import { postComment } from '../../core/deliberation/post-comment.ts'
 import { setSupport } from '../../core/deliberation/set-support.ts'
-import { assertMayTakePart } from '../../core/deliberation/take-part.ts'
+import { memberTakesPart } from '../../core/deliberation/take-part.ts'
 import { can } from '../../core/policy/policy.ts'
-import { toIsoDate } from '../../core/shared/clock.ts'
-import { isAppError } from '../../core/shared/errors.ts'
-import type { BodyRow } from '../../db/schema.ts'
-import type { QuestionRow } from '../../db/schema-deliberation.ts'
 import { inTransaction, requirePrincipal } from '../auth.ts'
 import {
   CommentPageSchema,
@@ -24,7 +19,7 @@ import {
   presentComment,
   SupportStateSchema,
 } from '../comment-schemas.ts'
-import { authoriseQuestion } from '../deliberation-auth.ts'
+import { type AuthorisedQuestion, authoriseQuestion } from '../deliberation-auth.ts'
 import type { AppEnv } from '../env.ts'
 import { errors, IdParams, jsonBody, jsonContent } from '../schemas.ts'
 
@@ -132,22 +127,15 @@ const withdrawCommentRoute = createRoute({
 /** Whether the caller may take part in the question's discussion now, and moderate or audit it. */
 async function permissionsOn(
   c: Context<AppEnv>,
-  principal: Principal,
-  question: QuestionRow,
-  body: BodyRow,
+  { principal, question, body, readable }: AuthorisedQuestion,
 ): Promise<CommentPermissions & { audit: boolean }> {
   const { database, clock } = c.var.deps
   const now = clock.now()
-  let takePart = isDiscussionOpen(question, now)
-  if (takePart) {
-    try {
-      const input = { memberId: principal.memberId, body, ruleId: null, question, today: toIsoDate(now) }
-      await assertMayTakePart(database.db, input)
-    } catch (error) {
-      if (!isAppError(error)) throw error
-      takePart = false
-    }
-  }
+  // A confidential question takes part only its audience: those who may read it.
+  const takePart =
+    readable &&
+    isDiscussionOpen(question, now) &&
+    (await memberTakesPart(database.db, principal.memberId, body.path))
   const target = { kind: 'body', path: body.path } as const
   return {
     takePart,
@@ -158,8 +146,9 @@ async function permissionsOn(
 
 /** One comment as the caller sees it, with their permissions. */
 async function present(c: Context<AppEnv>, commentId: number, questionId: number) {
-  const { principal, question, body, today } = await authoriseQuestion(c, questionId)
-  const may = await permissionsOn(c, principal, question, body)
+  const authorised = await authoriseQuestion(c, questionId)
+  const { principal, today } = authorised
+  const may = await permissionsOn(c, authorised)
   const view = await getComment(c.var.deps.database.db, {
     commentId,
     viewerMemberId: principal.memberId,
@@ -182,8 +171,9 @@ export function registerCommentRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param')
     const query = c.req.valid('query')
-    const { principal, question, body, today } = await authoriseQuestion(c, id)
-    const may = await permissionsOn(c, principal, question, body)
+    const authorised = await authoriseQuestion(c, id)
+    const { principal, today } = authorised
+    const may = await permissionsOn(c, authorised)
     const page = await listComments(c.var.deps.database.db, {
       questionId: id,
       viewerMemberId: principal.memberId,

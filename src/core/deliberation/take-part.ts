@@ -7,6 +7,29 @@ import { assertCanReadQuestion } from './question-lookups.ts'
 /** Statuses that take part in a body's deliberation: its members and candidates, not applicants or the suspended. */
 const TAKING_PART = new Set<MemberRow['status']>(['candidate', 'full'])
 
+/** Whether a member (as loaded) takes part in the deliberation of the body at `bodyPath`. */
+export function takesPartIn(
+  member: Pick<MemberRow, 'status' | 'unit_path'> | undefined,
+  bodyPath: string,
+): member is MemberRow {
+  return member !== undefined && TAKING_PART.has(member.status) && member.unit_path.startsWith(bodyPath)
+}
+
+/** The same for a member id (null: an account without a member, which takes no part). */
+export async function memberTakesPart(
+  db: Executor,
+  memberId: number | null,
+  bodyPath: string,
+): Promise<boolean> {
+  if (memberId === null) return false
+  const member = await db
+    .selectFrom('members')
+    .select(['status', 'unit_path'])
+    .where('id', '=', memberId)
+    .executeTakeFirst()
+  return takesPartIn(member, bodyPath)
+}
+
 /**
  * The member taking part in a body's deliberation (commenting, signing, supporting): NOT_IN_SCOPE,
  * citing `ruleId`, unless they are a candidate or full member whose unit lies in the body's
@@ -26,7 +49,7 @@ export async function assertMayTakePart(
     input.memberId === null
       ? undefined
       : await db.selectFrom('members').selectAll().where('id', '=', input.memberId).executeTakeFirst()
-  if (!member || !TAKING_PART.has(member.status) || !member.unit_path.startsWith(input.body.path)) {
+  if (!takesPartIn(member, input.body.path)) {
     throw new AppError(
       'NOT_IN_SCOPE',
       "Only the members and candidates of the body's units take part in its discussions",
