@@ -1,4 +1,5 @@
 import { plural } from '../../shared/format.ts'
+import { COMMENT_KIND_LABELS, HIDE_REASON_LABELS, QUESTION_STATE_LABELS } from '../deliberation/format.ts'
 import { day, type EventKind, instant, num, text } from './sentence-parts.ts'
 
 /*
@@ -8,25 +9,34 @@ import { day, type EventKind, instant, num, text } from './sentence-parts.ts'
  * these sentences name questions, comments, decisions, tasks and meetings by number.
  */
 
-const QUESTION_STATE_WORDS: Readonly<Record<string, string>> = {
-  collecting: 'collecting signatures',
-  discussion: 'in discussion',
-  discussed: 'awaiting the vote',
-  voting: 'being voted on',
-  decided: 'decided',
+/** A label as it reads inside a sentence: 'In discussion' → 'in discussion'. */
+function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1)
 }
 
-const COMMENT_KIND_WORDS: Readonly<Record<string, string>> = {
-  comment: 'a comment',
-  'counter-proposal': 'a counter-proposal',
-  amendment: 'an amendment',
+/** The label of `key` in `labels` (from the deliberation pages' word maps), if it names one. */
+function labelOf<K extends string>(labels: Readonly<Record<K, string>>, key: unknown): string | undefined {
+  return typeof key === 'string' && Object.hasOwn(labels, key) ? labels[key as K] : undefined
 }
 
-const HIDE_REASON_WORDS: Readonly<Record<string, string>> = {
-  abuse: 'abuse',
-  threat: 'a threat',
-  'personal-data': 'another person’s private data',
-  spam: 'spam',
+/** A question's state after "it was": the badge's words, except where a badge's word is no phrase. */
+function stateWords(state: unknown): string {
+  if (state === 'voting') return 'being voted on'
+  const label = labelOf(QUESTION_STATE_LABELS, state)
+  return label === undefined ? text(state) : inSentence(label)
+}
+
+/** A kind of criticism with its article: 'a counter-proposal', 'an amendment'. */
+function commentKindWords(kind: unknown): string {
+  const words = inSentence(labelOf(COMMENT_KIND_LABELS, kind) ?? 'Comment')
+  return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`
+}
+
+/** A hide reason after "for": the moderator's label, with the article a threat needs. */
+function hideReasonWords(reason: unknown): string {
+  if (reason === 'threat') return 'a threat'
+  const label = labelOf(HIDE_REASON_LABELS, reason)
+  return label === undefined ? text(reason) : inSentence(label)
 }
 
 function question(payload: Readonly<Record<string, unknown>>): string {
@@ -84,7 +94,7 @@ export const DELIBERATION_EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'question.withdrawn': {
     label: 'Question withdrawn',
     sentence: ({ actor, payload }) => {
-      const from = QUESTION_STATE_WORDS[text(payload.fromState)] ?? text(payload.fromState)
+      const from = stateWords(payload.fromState)
       return `${actor} withdrew ${question(payload)}${from ? ` (it was ${from})` : ''}`
     },
   },
@@ -123,7 +133,7 @@ export const DELIBERATION_EVENT_KINDS: Readonly<Record<string, EventKind>> = {
   'comment.posted': {
     label: 'Criticism posted',
     sentence: ({ actor, payload }) => {
-      const kind = COMMENT_KIND_WORDS[text(payload.kind)] ?? 'a comment'
+      const kind = commentKindWords(payload.kind)
       const own = `${kind} (#${num(payload.commentId)})`
       return typeof payload.parentId === 'number'
         ? `${actor} replied with ${own} to comment #${payload.parentId} on ${question(payload)}`
@@ -134,7 +144,7 @@ export const DELIBERATION_EVENT_KINDS: Readonly<Record<string, EventKind>> = {
     label: 'Comment hidden',
     sentence: ({ actor, payload }) =>
       `${actor} hid comment #${num(payload.commentId)} on ${question(payload)} for ` +
-      `${HIDE_REASON_WORDS[text(payload.reason)] ?? text(payload.reason)}`,
+      hideReasonWords(payload.reason),
   },
   'support.changed': {
     label: 'Support changed',

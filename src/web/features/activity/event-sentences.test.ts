@@ -97,6 +97,19 @@ describe('event sentences', () => {
     expect(describeEvent(hidden, names)).toBe(
       'Moscow Gubernia secretary hid comment #34 on question #12 for abuse',
     )
+    // The words come from the deliberation pages' labels, put into the sentence.
+    const privateData = event('comment.hidden', { questionId: 12, commentId: 35, reason: 'personal-data' })
+    expect(describeEvent(privateData, names)).toBe(
+      'Moscow Gubernia secretary hid comment #35 on question #12 for another person’s private data',
+    )
+    const counter = event('comment.posted', { questionId: 12, commentId: 36, kind: 'counter-proposal' })
+    expect(describeEvent(counter, names)).toBe(
+      'Moscow Gubernia secretary posted a counter-proposal (#36) on question #12',
+    )
+    const withdrawn = event('question.withdrawn', { questionId: 12, fromState: 'discussed' })
+    expect(describeEvent(withdrawn, names)).toBe(
+      'Moscow Gubernia secretary withdrew question #12 (it was awaiting the vote)',
+    )
     const decided = event('decision.taken', {
       decisionId: 5,
       questionId: 12,

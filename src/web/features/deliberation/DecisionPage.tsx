@@ -12,27 +12,15 @@ import { DecisionRatification } from './DecisionRatification.tsx'
 import { DecisionTasks } from './DecisionTasks.tsx'
 import { KIND_LABELS } from './decision-format.ts'
 import type { Decision, RedactedDecision } from './decision-types.ts'
+import { QuorumFacts } from './QuorumFacts.tsx'
 import './decisions.css'
 
 /** The quorum and the meeting the decision was taken at, when there was a vote. */
-function QuorumFacts({ decision }: { readonly decision: Decision }) {
+function DecisionQuorumFacts({ decision }: { readonly decision: Decision }) {
   const { quorum } = decision
   if (!quorum && decision.meetingId === null) return null
   return (
-    <dl className="facts-list" aria-label="Quorum">
-      {quorum ? (
-        <>
-          <dt>Deciding members</dt>
-          <dd>{quorum.decidingMembers}</dd>
-          <dt>Quorum required</dt>
-          <dd>
-            {quorum.required}
-            {quorum.ruleId ? <code className="rule-id">{quorum.ruleId}</code> : null}
-          </dd>
-          <dt>{decision.meetingId !== null ? 'Present' : 'Voted'}</dt>
-          <dd>{quorum.present}</dd>
-        </>
-      ) : null}
+    <QuorumFacts quorum={quorum} presentLabel={decision.meetingId !== null ? 'Present' : 'Voted'}>
       {decision.meetingId !== null ? (
         <>
           <dt>Meeting</dt>
@@ -41,7 +29,7 @@ function QuorumFacts({ decision }: { readonly decision: Decision }) {
           </dd>
         </>
       ) : null}
-    </dl>
+    </QuorumFacts>
   )
 }
 
@@ -124,7 +112,7 @@ export function DecisionPage({ decisionId }: { readonly decisionId: number }) {
         {data.kind === 'recorded' ? (
           <p>Entered from past practice{data.recordedSource ? `; source: ${data.recordedSource}` : ''}.</p>
         ) : null}
-        <QuorumFacts decision={data} />
+        <DecisionQuorumFacts decision={data} />
         <DecisionCountReport decision={data} />
         <p className="muted">
           Under the <a href={charterVersionHref(data.charterVersionId)}>charter version</a> in force on{' '}

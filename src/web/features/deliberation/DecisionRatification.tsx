@@ -1,16 +1,14 @@
 import { type FormEvent, useState } from 'react'
-import { apiGet, apiSend } from '../../api/client.ts'
+import { apiSend } from '../../api/client.ts'
 import { meetingHref } from '../../app/router.ts'
-import { formatLongDate, formatShortDate } from '../../shared/format.ts'
+import { formatLongDate } from '../../shared/format.ts'
 import { type Action, ActionBar } from '../../shared/forms/ActionBar.tsx'
-import { Field } from '../../shared/forms/Field.tsx'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
-import { useAsync } from '../../shared/use-async.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
-import { formatTime, meetingTitle } from './decision-format.ts'
 import type { Decision, Ratification } from './decision-types.ts'
-import type { MeetingListPage, MeetingSummary } from './meeting-types.ts'
+import { MeetingSelect, useMeetingChoices } from './MeetingSelect.tsx'
+import type { MeetingSummary } from './meeting-types.ts'
 
 /** Where an urgent decision's ratification stands, in a sentence. */
 function describe(ratification: Ratification): string {
@@ -49,12 +47,7 @@ function quorumNote(meeting: MeetingSummary): string {
 function RatifyForm({ decision, outcome, onDone, onCancel }: RatifyFormProps) {
   const [meetingId, setMeetingId] = useState('')
   const submission = useSubmit()
-  const meetings = useAsync(
-    () => apiGet<MeetingListPage>(`/bodies/${decision.bodyId}/meetings?limit=50`),
-    [decision.bodyId],
-  )
-  const usable = meetings.status === 'ready' ? meetings.data.items.filter((m) => m.state !== 'cancelled') : []
-  const noMeeting = meetings.status === 'ready' && usable.length === 0
+  const choices = useMeetingChoices(decision.bodyId, () => true)
   const verb = outcome === 'ratified' ? 'Ratify' : 'Reject'
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -67,38 +60,14 @@ function RatifyForm({ decision, outcome, onDone, onCancel }: RatifyFormProps) {
 
   return (
     <form className="action-form" onSubmit={submit} aria-label={`${verb} the decision`}>
-      <Field
-        label="At a meeting"
+      <MeetingSelect
+        choices={choices}
+        value={meetingId}
+        onChange={setMeetingId}
         hint="The body ratifies: choose the meeting that did, once it has sat with its attendance recorded and its quorum present."
-        wide
-      >
-        {(id, hint) => (
-          <select
-            id={id}
-            aria-describedby={hint}
-            required
-            disabled={noMeeting}
-            value={meetingId}
-            onChange={(e) => setMeetingId(e.target.value)}
-          >
-            <option value="" disabled>
-              Choose the meeting
-            </option>
-            {usable.map((meeting) => (
-              <option key={meeting.id} value={meeting.id}>
-                {meetingTitle(meeting)} · {formatShortDate(meeting.startsAt)} {formatTime(meeting.startsAt)} ·{' '}
-                {quorumNote(meeting)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {noMeeting ? (
-        <p className="warning-note" role="status">
-          The body has no meeting to ratify at. Schedule a meeting, record who attended, then ratify.
-        </p>
-      ) : null}
-      {meetings.status === 'error' ? <p className="muted">The body’s meetings could not be loaded.</p> : null}
+        noneNote="The body has no meeting to ratify at. Schedule a meeting, record who attended, then ratify."
+        describe={quorumNote}
+      />
       <DecisionRefusal error={submission.error} labels={{ meetingId: 'At a meeting' }} />
       <SubmitRow
         label={verb}

@@ -10,6 +10,7 @@ import { formatInstant } from '../elections/election-format.ts'
 import { formatTime, MEETING_STATE_LABELS, meetingTitle, WITHHELD_NOTE } from './decision-format.ts'
 import { MeetingAttendanceForm, MeetingCancelForm, MeetingMinutesForm } from './MeetingForms.tsx'
 import type { Meeting } from './meeting-types.ts'
+import { QuorumFacts } from './QuorumFacts.tsx'
 import './decisions.css'
 
 /** The minutes, or why there are none to read. */
@@ -54,19 +55,7 @@ function Attendance({ meeting }: { readonly meeting: Meeting }) {
   return (
     <>
       {quorum ? (
-        <dl className="facts-list" aria-label="Quorum">
-          <dt>Deciding members</dt>
-          <dd>{quorum.decidingMembers}</dd>
-          <dt>Quorum required</dt>
-          <dd>
-            {quorum.required}
-            {quorum.ruleId ? <code className="rule-id">{quorum.ruleId}</code> : null}
-          </dd>
-          <dt>Present</dt>
-          <dd>{quorum.present}</dd>
-          <dt>Quorate</dt>
-          <dd className={quorum.quorate ? 'quorum met' : 'quorum short'}>{quorum.quorate ? 'Yes' : 'No'}</dd>
-        </dl>
+        <QuorumFacts quorum={quorum} presentLabel="Present" />
       ) : (
         <p className="muted">Attendance has not been recorded yet.</p>
       )}

@@ -1,15 +1,14 @@
 import { type FormEvent, useState } from 'react'
-import { apiGet, apiSend } from '../../api/client.ts'
+import { apiSend } from '../../api/client.ts'
 import { formatLongDate } from '../../shared/format.ts'
 import { Field } from '../../shared/forms/Field.tsx'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
-import { useAsync } from '../../shared/use-async.ts'
-import type { CharterInForce } from '../charter/types.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
 import { addDays } from './decision-format.ts'
 import type { Decision, DecisionOutcome } from './decision-types.ts'
+import { useDeliberationCharter } from './question-charter.ts'
 import { TEXT_LIMITS } from './text-limits.ts'
 import type { QuestionView } from './types.ts'
 
@@ -19,15 +18,6 @@ interface UrgentDecisionFormProps {
   readonly question: QuestionView
   readonly onDecided: (decision: Decision) => void
   readonly onCancel: () => void
-}
-
-/** The charter's urgent rule in force today, if it has one. */
-async function urgentRule(): Promise<{ id: string; ratifyWithinDays: number } | null> {
-  const charter = await apiGet<CharterInForce>('/charter')
-  for (const rule of charter.document.rules.deliberation) {
-    if (rule.kind === 'urgent') return { id: rule.id, ratifyWithinDays: rule.ratifyWithinDays }
-  }
-  return null
 }
 
 /**
@@ -40,13 +30,14 @@ export function UrgentDecisionForm({ question, onDecided, onCancel }: UrgentDeci
   const [justification, setJustification] = useState('')
   const [outcome, setOutcome] = useState<DecisionOutcome>('adopted')
   const submission = useSubmit()
-  const rule = useAsync(urgentRule, [])
+  const charter = useDeliberationCharter()
+  const rule = charter.urgent
   const length = justification.trim().length
 
   let deadline: string
-  if (rule.status === 'ready' && rule.data && today) {
-    deadline = `The body must ratify it by ${formatLongDate(addDays(today, rule.data.ratifyWithinDays))} (${rule.data.ratifyWithinDays} days, rule ${rule.data.id}).`
-  } else if (rule.status === 'ready') {
+  if (rule && today) {
+    deadline = `The body must ratify it by ${formatLongDate(addDays(today, rule.ratifyWithinDays))} (${rule.ratifyWithinDays} days, rule ${rule.id}).`
+  } else if (charter.read && !rule) {
     deadline = 'The charter in force provides no urgent decisions: the server will refuse this.'
   } else deadline = 'The body must ratify it within the charter’s deadline.'
 

@@ -3,10 +3,10 @@ import { apiSend } from '../../api/client.ts'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
 import type { Marks } from '../elections/ballot-marks.ts'
+import { RankingInput } from '../elections/RankingInput.tsx'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
 import { optionName } from './decision-format.ts'
 import type { DecisionVote, YesNoChoice } from './decision-types.ts'
-import { VoteRankingInput } from './VoteRankingInput.tsx'
 import '../elections/ballot.css'
 
 const CHOICES: readonly { readonly value: YesNoChoice; readonly label: string }[] = [
@@ -14,6 +14,11 @@ const CHOICES: readonly { readonly value: YesNoChoice; readonly label: string }[
   { value: 'no', label: 'No: reject it' },
   { value: 'abstain', label: 'Abstain' },
 ]
+
+/** What a ranked decision asks; the options are compared pair by pair (Schulze). */
+const RANKING_INSTRUCTIONS =
+  'Rank the options in order of preference, your 1st choice first: press “Add” beside each, then “Up” and ' +
+  '“Down” to reorder. The options are compared pair by pair; one you leave out counts below all you rank.'
 
 interface VoteBallotFormProps {
   readonly vote: DecisionVote
@@ -43,14 +48,20 @@ export function VoteBallotForm({ vote, onVoted }: VoteBallotFormProps) {
   return (
     <form className="action-form vote-ballot" onSubmit={submit} aria-label="Your vote">
       {ranked ? (
-        <VoteRankingInput
-          options={(vote.options ?? []).map((option) => ({
-            index: option.index,
+        <RankingInput
+          className="vote-ranking"
+          legend="Rank the options"
+          instructions={RANKING_INSTRUCTIONS}
+          items={(vote.options ?? []).map((option) => ({
+            id: option.index,
             name: optionName(option),
-            text: option.text,
+            detail: option.text,
           }))}
           ranking={ranking}
           onChange={setRanking}
+          noun="option"
+          emptyText="Nothing ranked yet."
+          hiddenDetail={<em className="muted">hidden by a moderator</em>}
         />
       ) : (
         <fieldset className="choices">

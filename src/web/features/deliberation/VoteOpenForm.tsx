@@ -1,14 +1,10 @@
 import { type FormEvent, useState } from 'react'
-import { apiGet, apiSend } from '../../api/client.ts'
-import { formatShortDate } from '../../shared/format.ts'
-import { Field } from '../../shared/forms/Field.tsx'
+import { apiSend } from '../../api/client.ts'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
-import { useAsync } from '../../shared/use-async.ts'
 import { DecisionRefusal } from './DecisionRefusal.tsx'
-import { formatTime, meetingTitle } from './decision-format.ts'
 import type { DecisionMethod, DecisionVote } from './decision-types.ts'
-import type { MeetingListPage } from './meeting-types.ts'
+import { MeetingSelect, useMeetingChoices } from './MeetingSelect.tsx'
 import type { QuestionView } from './types.ts'
 
 interface VoteOpenFormProps {
@@ -27,22 +23,14 @@ export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps
   const [method, setMethod] = useState<DecisionMethod>('yes-no')
   const [meetingId, setMeetingId] = useState('')
   const submission = useSubmit()
-  const meetings = useAsync(
-    () => apiGet<MeetingListPage>(`/bodies/${question.body.id}/meetings?limit=50`),
-    [question.body.id],
-  )
   const required = question.meetingRequired
   // Where the charter requires a meeting, only one with this question on its agenda is accepted
   // (any other is refused MEETING_REQUIRED), so only those are offered.
-  const usable =
-    meetings.status === 'ready'
-      ? meetings.data.items.filter(
-          (meeting) =>
-            meeting.state !== 'cancelled' &&
-            (!required || meeting.agenda.some((entry) => entry.question.id === question.id)),
-        )
-      : []
-  const noMeeting = required && meetings.status === 'ready' && usable.length === 0
+  const choices = useMeetingChoices(
+    question.body.id,
+    (meeting) => !required || meeting.agenda.some((entry) => entry.question.id === question.id),
+  )
+  const noMeeting = required && choices.none
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -79,46 +67,18 @@ export function VoteOpenForm({ question, onOpened, onCancel }: VoteOpenFormProps
           A choice between the proposal and its counter-proposals (ranked, counted pair by pair)
         </label>
       </fieldset>
-      <Field
-        label="At a meeting"
+      <MeetingSelect
+        choices={choices}
+        value={meetingId}
+        onChange={setMeetingId}
         hint={
           required
             ? `The charter (${question.majorRuleId ?? 'its major rule'}) requires a meeting of the body with this question on its agenda.`
             : 'Optional: at a meeting, only the members present vote.'
         }
-        wide
-      >
-        {(id, hint) => (
-          <select
-            id={id}
-            aria-describedby={hint}
-            required={required}
-            disabled={noMeeting}
-            value={meetingId}
-            onChange={(e) => setMeetingId(e.target.value)}
-          >
-            {required ? (
-              <option value="" disabled>
-                Choose the meeting
-              </option>
-            ) : (
-              <option value="">No meeting: every deciding member votes</option>
-            )}
-            {usable.map((meeting) => (
-              <option key={meeting.id} value={meeting.id}>
-                {meetingTitle(meeting)} · {formatShortDate(meeting.startsAt)} {formatTime(meeting.startsAt)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {noMeeting ? (
-        <p className="warning-note" role="status">
-          No meeting of the body has this question on its agenda. Schedule a meeting with this question on its
-          agenda first.
-        </p>
-      ) : null}
-      {meetings.status === 'error' ? <p className="muted">The body’s meetings could not be loaded.</p> : null}
+        noMeetingLabel={required ? undefined : 'No meeting: every deciding member votes'}
+        noneNote="No meeting of the body has this question on its agenda. Schedule a meeting with this question on its agenda first."
+      />
       <DecisionRefusal
         error={submission.error}
         labels={{ method: 'How the body decides', meetingId: 'At a meeting' }}

@@ -12,6 +12,12 @@ import { RankingInput } from './RankingInput.tsx'
 import type { Election } from './types.ts'
 import './ballot.css'
 
+/** What a ranked ballot asks, and what the ranking does in a transferable count. */
+const RANKING_INSTRUCTIONS =
+  'Rank as many candidates as you like, in order of preference: your 1st choice first. Press “Add” beside ' +
+  'each candidate you want to rank, then “Up” and “Down” to reorder. Your vote passes down your ranking ' +
+  'when your earlier choices are elected or excluded; candidates you leave out get none of it.'
+
 interface BallotFormProps {
   readonly election: Election
   /** Called with the receipt once the ballot is in. */
@@ -85,28 +91,36 @@ export function BallotForm({ election, onCast }: BallotFormProps) {
         election.contests.map((contest) => {
           const limit = maxMarks(election.method, contest.seats, contest.candidates.length)
           const current = marks.get(contest.contestId) ?? []
-          return (
+          const legend = (
+            <>
+              {contest.title} — {plural(contest.seats, 'seat')}
+            </>
+          )
+          // A ranked contest is its own fieldset (its instructions are the group's description).
+          return kind === 'ranked' ? (
+            <RankingInput
+              key={contest.contestId}
+              className="ballot-contest"
+              legend={legend}
+              instructions={RANKING_INSTRUCTIONS}
+              items={contest.candidates.map((c) => ({ id: c.candidateId, name: c.fullName }))}
+              ranking={current}
+              onChange={(next) => setContest(contest.contestId, next)}
+              listsFor={contest.title}
+              noun="candidate"
+              emptyText="No one ranked yet: this contest is blank."
+            />
+          ) : (
             <fieldset key={contest.contestId} className="ballot-contest">
-              <legend>
-                {contest.title} — {plural(contest.seats, 'seat')}
-              </legend>
-              {kind === 'ranked' ? (
-                <RankingInput
-                  title={contest.title}
-                  candidates={contest.candidates}
-                  marks={current}
-                  onChange={(next) => setContest(contest.contestId, next)}
-                />
-              ) : (
-                <MarksInput
-                  contestId={contest.contestId}
-                  candidates={contest.candidates}
-                  marks={current}
-                  limit={limit}
-                  unlimited={election.method === 'approval'}
-                  onChange={(next) => setContest(contest.contestId, next)}
-                />
-              )}
+              <legend>{legend}</legend>
+              <MarksInput
+                contestId={contest.contestId}
+                candidates={contest.candidates}
+                marks={current}
+                limit={limit}
+                unlimited={election.method === 'approval'}
+                onChange={(next) => setContest(contest.contestId, next)}
+              />
             </fieldset>
           )
         })

@@ -4,6 +4,7 @@ import { electionHref, navigate } from '../../app/router.ts'
 import { Field } from '../../shared/forms/Field.tsx'
 import { SubmitRow } from '../../shared/forms/SubmitRow.tsx'
 import { useSubmit } from '../../shared/forms/use-submit.ts'
+import { Loading } from '../../shared/Loading.tsx'
 import { useOrganisationToday } from '../../shared/organisation-context.ts'
 import type { BodyPost } from '../mandates/types.ts'
 import { ElectionRefusal } from './ElectionRefusal.tsx'
@@ -39,8 +40,20 @@ type WindowKey = (typeof WINDOWS)[number]['key']
  * explained in a line), the posts with their seats, and the nomination and voting windows on the
  * organisation's clock. The server checks the posts against the charter and the windows' order.
  */
-export function CallElectionForm({ bodyId, bodyName, posts, onDone }: CallElectionFormProps) {
-  const today = useOrganisationToday() ?? new Date().toISOString().slice(0, 10)
+export function CallElectionForm(props: CallElectionFormProps) {
+  // The default windows count from the organisation's date, never the browser's (a demo runs in 1923).
+  const today = useOrganisationToday()
+  if (today === null) return <Loading label="Loading the organisation’s date…" />
+  return <CallElectionFields {...props} today={today} />
+}
+
+function CallElectionFields({
+  bodyId,
+  bodyName,
+  posts,
+  onDone,
+  today,
+}: CallElectionFormProps & { readonly today: string }) {
   const [title, setTitle] = useState('')
   const [method, setMethod] = useState<MethodId>('scottish-stv')
   const [seats, setSeats] = useState<Readonly<Record<string, string>>>(() =>
