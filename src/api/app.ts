@@ -93,6 +93,11 @@ const utf8Guard: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 const TRACKER_PATH = /^(\/api\/elections\/[^/]+\/trackers\/)[^/]+$/
 
+/** A request path as logs may show it: a ballot tracker in it is masked (see requestLog). */
+function loggedPath(path: string): string {
+  return path.replace(TRACKER_PATH, '$1:tracker')
+}
+
 /**
  * Request log: method, path, status and duration only. Never request bodies, query strings or
  * cookies: a body can hold a ballot and a cookie names the voter, and a log joining the two
@@ -107,7 +112,7 @@ function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
         method: c.req.method,
         // A tracker in a path is a ballot's receipt: logged beside a client address it would
         // name the voter, so it is never written down.
-        path: c.req.path.replace(TRACKER_PATH, '$1:tracker'),
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       },
@@ -219,10 +224,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     const appError = toAppError(error)
     if (appError.code === 'INTERNAL_ERROR') {
-      logger.error(
-        { err: error, method: c.req.method, path: c.req.path.replace(TRACKER_PATH, '$1:tracker') },
-        'unhandled error',
-      )
+      logger.error({ err: error, method: c.req.method, path: loggedPath(c.req.path) }, 'unhandled error')
     }
     return errorResponse(c, appError)
   })

@@ -1,4 +1,5 @@
 import type { Principal } from '../core/accounts/principal.ts'
+import { isFinished } from '../core/elections/election-lookups.ts'
 import type { ElectionView } from '../core/elections/get-election.ts'
 import { answerFor, loadEligibilityContext } from '../core/eligibility/check-eligibility.ts'
 import { can } from '../core/policy/policy.ts'
@@ -52,7 +53,7 @@ export async function electionPermissions(
   principal: Principal,
   view: ElectionView,
 ): Promise<ElectionPermissions> {
-  const finished = view.state === 'closed' || view.state === 'cancelled'
+  const finished = isFinished(view.state)
   const officer = can(principal, 'elections.manage', { kind: 'body', path: view.body.path })
   const ownMember = principal.memberId !== null && (principal.memberUnitPath ?? '').startsWith(view.body.path)
   return {

@@ -50,7 +50,7 @@ export async function loadComment(db: Executor, commentId: number, lock = false)
 }
 
 /** QUESTION_WRONG_PHASE: contributions are accepted only while the discussion is open. */
-export function discussionNotOpen(questionId: number, state: string, latestCloseAt: Date | null): AppError {
+function discussionNotOpen(questionId: number, state: string, latestCloseAt: Date | null): AppError {
   return new AppError(
     'QUESTION_WRONG_PHASE',
     state === 'discussion'

@@ -1,4 +1,5 @@
 import { appendEvent } from '../events/append-event.ts'
+import { eventLogged } from '../events/event-logged.ts'
 import type { JobHandlers } from '../scheduler/job-handler.ts'
 import { DELIBERATION_JOB_KINDS } from './question-lookups.ts'
 import { decisionPlacement } from './ratify-decision.ts'
@@ -18,14 +19,8 @@ export const decisionJobHandlers: JobHandlers = {
       .forUpdate()
       .executeTakeFirst()
     if (decision?.ratification !== 'pending' || decision.ratify_by === null) return
-    const logged = await ctx.db
-      .selectFrom('events')
-      .select('id')
-      .where('subject_kind', '=', 'decision')
-      .where('subject_id', '=', decision.id)
-      .where('type', '=', 'decision.ratification_overdue')
-      .executeTakeFirst()
-    if (logged) return
+    if (await eventLogged(ctx.db, { kind: 'decision', id: decision.id }, 'decision.ratification_overdue'))
+      return
     await appendEvent(
       ctx,
       {

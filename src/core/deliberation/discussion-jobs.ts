@@ -1,4 +1,5 @@
 import { appendEvent } from '../events/append-event.ts'
+import { eventLogged } from '../events/event-logged.ts'
 import type { JobHandlers } from '../scheduler/job-handler.ts'
 import { toIsoDate } from '../shared/clock.ts'
 import { closeDiscussion } from './close-discussion.ts'
@@ -24,14 +25,7 @@ export const discussionJobHandlers: JobHandlers = {
     const question = await loadQuestion(ctx.db, questionId, 'update')
     const today = toIsoDate(ctx.clock.now())
     if (!question.confidential || question.declassify_on === null || question.declassify_on > today) return
-    const logged = await ctx.db
-      .selectFrom('events')
-      .select('id')
-      .where('subject_kind', '=', 'question')
-      .where('subject_id', '=', question.id)
-      .where('type', '=', 'question.declassified')
-      .executeTakeFirst()
-    if (logged) return
+    if (await eventLogged(ctx.db, { kind: 'question', id: question.id }, 'question.declassified')) return
     await appendEvent(
       ctx,
       { type: 'question.declassified', payload: { questionId: question.id } },

@@ -3,8 +3,7 @@ import { z } from 'zod'
 import type { Executor } from '../../db/client.ts'
 import { decodeCursor, encodeCursor, isoDateSchema, parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
-import { daysAfter } from '../shared/clock.ts'
-import { isoInstant } from './meeting-lookups.ts'
+import { daysAfter, isoInstant } from '../shared/clock.ts'
 import { EMPTY_AGENDA, loadAgendas, type MeetingSummary, presentMeetingSummary } from './meeting-view.ts'
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)

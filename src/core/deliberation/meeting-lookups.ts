@@ -45,8 +45,3 @@ export function meetingPlacement(meeting: Pick<MeetingRow, 'id' | 'body_id' | 'r
     subject: { kind: 'meeting', id: meeting.id },
   }
 }
-
-/** An instant as the API shows it (ISO 8601, UTC). */
-export function isoInstant(value: Date | string): string {
-  return new Date(value).toISOString()
-}

@@ -1,7 +1,6 @@
 import type { Executor } from '../../db/client.ts'
 import type { MeetingRow, MeetingState, QuestionState } from '../../db/schema-deliberation.ts'
-import { toIsoDate } from '../shared/clock.ts'
-import { isoInstant } from './meeting-lookups.ts'
+import { isoInstant, toIsoDate } from '../shared/clock.ts'
 import { contentVisibleSql, type RedactedQuestion, redactQuestion } from './question-visibility.ts'
 
 /** How a meeting reads to one viewer: shared by the meeting, the list and the calendar export. */
@@ -137,7 +136,7 @@ export async function loadAgendas(
 }
 
 /** The recorded quorum of a meeting, or null before attendance. */
-export function meetingQuorum(meeting: MeetingRow): MeetingQuorum | null {
+function meetingQuorum(meeting: MeetingRow): MeetingQuorum | null {
   if (
     meeting.quorum_required === null ||
     meeting.present_count === null ||

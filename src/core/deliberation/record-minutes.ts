@@ -2,10 +2,11 @@ import { z } from 'zod'
 import type { MeetingRow } from '../../db/schema-deliberation.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { parseInput } from '../members/schemas.ts'
+import { isoInstant } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { plainText } from '../shared/text.ts'
-import { assertMeetingState, isoInstant, loadMeeting, meetingPlacement } from './meeting-lookups.ts'
+import { assertMeetingState, loadMeeting, meetingPlacement } from './meeting-lookups.ts'
 import { MEETING_LIMITS } from './schedule-meeting.ts'
 
 export const recordMinutesInputSchema = z.object({

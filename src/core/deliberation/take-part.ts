@@ -8,7 +8,7 @@ import { assertCanReadQuestion } from './question-lookups.ts'
 const TAKING_PART = new Set<MemberRow['status']>(['candidate', 'full'])
 
 /** Whether a member (as loaded) takes part in the deliberation of the body at `bodyPath`. */
-export function takesPartIn(
+function takesPartIn(
   member: Pick<MemberRow, 'status' | 'unit_path'> | undefined,
   bodyPath: string,
 ): member is MemberRow {

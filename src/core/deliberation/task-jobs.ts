@@ -1,4 +1,5 @@
 import { appendEvent } from '../events/append-event.ts'
+import { eventLogged } from '../events/event-logged.ts'
 import type { JobHandlers } from '../scheduler/job-handler.ts'
 import { DELIBERATION_JOB_KINDS } from './question-lookups.ts'
 import { taskPlacement } from './task-lookups.ts'
@@ -17,14 +18,7 @@ export const taskJobHandlers: JobHandlers = {
       .forUpdate()
       .executeTakeFirst()
     if (task?.state !== 'open') return
-    const logged = await ctx.db
-      .selectFrom('events')
-      .select('id')
-      .where('subject_kind', '=', 'task')
-      .where('subject_id', '=', task.id)
-      .where('type', '=', 'task.overdue')
-      .executeTakeFirst()
-    if (logged) return
+    if (await eventLogged(ctx.db, { kind: 'task', id: task.id }, 'task.overdue')) return
     await appendEvent(
       ctx,
       { type: 'task.overdue', payload: { taskId: task.id, dueOn: task.due_on } },

@@ -33,7 +33,7 @@ export type WithdrawQuestionInput = z.input<typeof withdrawQuestionInputSchema>
  */
 export const WITHDRAWABLE_BY_BODY: readonly QuestionState[] = ['collecting', 'discussion', 'discussed']
 /** The initiator's own initiative, only while it still collects signatures (the members' question after). */
-export const WITHDRAWABLE_BY_INITIATOR: readonly QuestionState[] = ['collecting']
+const WITHDRAWABLE_BY_INITIATOR: readonly QuestionState[] = ['collecting']
 
 /**
  * Withdraws a question: the body's officers a question the body put, while it is discussed or

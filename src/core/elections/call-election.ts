@@ -6,7 +6,7 @@ import { postRuleAtLevel, votingRights } from '../charter/charter-rules.ts'
 import { COUNTING_METHOD_IDS } from '../counting/counting-method.ts'
 import { appendEvent } from '../events/append-event.ts'
 import { parseInput } from '../members/schemas.ts'
-import { getBody } from '../orgs/get-body.ts'
+import { getActiveBody } from '../orgs/get-body.ts'
 import { bodyRegion } from '../orgs/tree.ts'
 import { scheduleJob } from '../scheduler/schedule-job.ts'
 import { toIsoDate } from '../shared/clock.ts'
@@ -82,10 +82,7 @@ export async function callElection(ctx: UseCaseContext, input: CallElectionInput
   const issues = shapeIssues(data, now)
   if (issues.length > 0) throw invalidInput('The election call is not valid', issues)
 
-  const body = await getBody(ctx.db, data.bodyId)
-  if (body.status !== 'active') {
-    throw new AppError('BODY_DISSOLVED', `Body ${body.id} is dissolved`, { bodyId: body.id })
-  }
+  const body = await getActiveBody(ctx.db, data.bodyId)
   const votingDate = toIsoDate(data.votingOpenAt)
   const charter = await charterInForce(ctx.db, votingDate)
   if (!votingRights(charter.document)) {

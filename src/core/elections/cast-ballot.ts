@@ -35,7 +35,7 @@ export interface CastBallotResult {
 }
 
 /** A receipt: 16 random bytes as 32 lower-case hex digits; the only thing a ballot carries besides its marks. */
-export function newTracker(): string {
+function newTracker(): string {
   return randomBytes(16).toString('hex')
 }
 

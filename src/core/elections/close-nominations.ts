@@ -1,29 +1,17 @@
 import type { Executor } from '../../db/client.ts'
 import { appendEvent } from '../events/append-event.ts'
+import { eventLogged } from '../events/event-logged.ts'
+import { isoInstant } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import {
-  electionPlacement,
-  isoInstant,
-  loadElection,
-  refuseIfFinished,
-  wrongPhase,
-} from './election-lookups.ts'
+import { electionPlacement, loadElection, refuseIfFinished, wrongPhase } from './election-lookups.ts'
 
 /**
  * Whether nominations of the election were closed: the states have no "nominations closed" of
  * their own (the window's end is a time, and a nominee may still answer until voting opens), so
  * the closing's event is the record.
  */
-export async function nominationsClosed(db: Executor, electionId: number): Promise<boolean> {
-  const event = await db
-    .selectFrom('events')
-    .select('id')
-    .where('subject_kind', '=', 'election')
-    .where('subject_id', '=', electionId)
-    .where('type', '=', 'election.nominations_closed')
-    .limit(1)
-    .executeTakeFirst()
-  return event !== undefined
+function nominationsClosed(db: Executor, electionId: number): Promise<boolean> {
+  return eventLogged(db, { kind: 'election', id: electionId }, 'election.nominations_closed')
 }
 
 /**

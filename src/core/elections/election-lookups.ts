@@ -95,11 +95,6 @@ export function wrongPhase(
   })
 }
 
-/** An instant as ISO text (timestamps come back as Date from both drivers). */
-export function isoInstant(value: Date | string): string {
-  return new Date(value).toISOString()
-}
-
 /** A nomination (a candidate of one contest) as stored. */
 export type CandidateRow = Selectable<ElectionCandidatesTable>
 

@@ -2,7 +2,8 @@ import type { Executor } from '../../db/client.ts'
 import type { ElectionState } from '../../db/schema.ts'
 import { findCharterVersion } from '../charter/charter-in-force.ts'
 import { getBody } from '../orgs/get-body.ts'
-import { isoInstant, loadElection } from './election-lookups.ts'
+import { isoInstant } from '../shared/clock.ts'
+import { loadElection } from './election-lookups.ts'
 
 /** A nomination as its nominee sees it. */
 export interface OwnNomination {

@@ -5,7 +5,7 @@ import type { ElectionState } from '../../db/schema.ts'
 import { decodeCursor, encodeCursor, parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { inSubtree } from '../orgs/tree.ts'
-import { isoInstant } from './election-lookups.ts'
+import { isoInstant } from '../shared/clock.ts'
 
 export const ELECTION_STATES = ['called', 'nominating', 'voting', 'closed', 'cancelled'] as const
 

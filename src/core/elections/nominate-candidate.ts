@@ -9,13 +9,12 @@ import { appendEvent } from '../events/append-event.ts'
 import { loadMember } from '../members/member-lookups.ts'
 import { parseInput } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
-import { toIsoDate } from '../shared/clock.ts'
+import { isoInstant, toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError, invalidInput } from '../shared/errors.ts'
 import {
   type CandidateRow,
   electionPlacement,
-  isoInstant,
   loadElection,
   refuseIfFinished,
   wrongPhase,

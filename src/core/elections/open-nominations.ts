@@ -1,12 +1,7 @@
 import { appendEvent } from '../events/append-event.ts'
+import { isoInstant } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
-import {
-  electionPlacement,
-  isoInstant,
-  loadElection,
-  refuseIfFinished,
-  wrongPhase,
-} from './election-lookups.ts'
+import { electionPlacement, loadElection, refuseIfFinished, wrongPhase } from './election-lookups.ts'
 
 /**
  * Opens nominations (called → nominating) once their opening time has come; the scheduler calls

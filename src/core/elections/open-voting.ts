@@ -7,17 +7,11 @@ import { appendEvent } from '../events/append-event.ts'
 import { regionOfPath } from '../members/list-members.ts'
 import { getBody } from '../orgs/get-body.ts'
 import { inSubtree } from '../orgs/tree.ts'
-import { toIsoDate } from '../shared/clock.ts'
+import { isoInstant, toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { AppError } from '../shared/errors.ts'
 import { applyCancellation } from './cancel-election.ts'
-import {
-  electionPlacement,
-  isoInstant,
-  loadElection,
-  refuseIfFinished,
-  wrongPhase,
-} from './election-lookups.ts'
+import { electionPlacement, loadElection, refuseIfFinished, wrongPhase } from './election-lookups.ts'
 
 /** What opening voting did. */
 export type OpenVotingResult =

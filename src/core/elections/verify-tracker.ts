@@ -10,7 +10,7 @@ export interface PublishedBallot {
 const TRACKER = /^[0-9a-f]{32}$/
 
 /** A tracker as typed by a person: trimmed, lower case; null when it cannot be one. */
-export function normaliseTracker(text: string): string | null {
+function normaliseTracker(text: string): string | null {
   const tracker = text.trim().toLowerCase()
   return TRACKER.test(tracker) ? tracker : null
 }

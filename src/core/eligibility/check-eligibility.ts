@@ -4,7 +4,7 @@ import { type CharterVersion, charterInForce } from '../charter/charter-in-force
 import { postRuleAtLevel } from '../charter/charter-rules.ts'
 import { loadMember } from '../members/member-lookups.ts'
 import { isoDateSchema, parseInput } from '../members/schemas.ts'
-import { getBody } from '../orgs/get-body.ts'
+import { getActiveBody } from '../orgs/get-body.ts'
 import { AppError } from '../shared/errors.ts'
 import { type EligibilityVerdict, evaluateEligibility } from './evaluate-eligibility.ts'
 import { loadMemberOnDate, type MemberOnDate } from './member-on-date.ts'
@@ -42,12 +42,9 @@ export async function loadEligibilityContext(
   const date = parseInput(isoDateSchema, query.date, 'date')
   const [charter, body, member] = await Promise.all([
     charterInForce(db, date),
-    getBody(db, query.bodyId),
+    getActiveBody(db, query.bodyId),
     loadMember(db, query.memberId),
   ])
-  if (body.status !== 'active') {
-    throw new AppError('BODY_DISSOLVED', `Body ${body.id} is dissolved`, { bodyId: body.id })
-  }
   return { charter, body, facts: await loadMemberOnDate(db, member, date), date }
 }
 

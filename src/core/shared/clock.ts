@@ -78,3 +78,8 @@ export function daysAfter(date: string, days: number): string {
 export function endOfDay(date: string): Date {
   return new Date(`${daysAfter(date, 1)}T00:00:00Z`)
 }
+
+/** An instant as ISO 8601 text, whether the driver gave a Date or a string. */
+export function isoInstant(value: Date | string): string {
+  return new Date(value).toISOString()
+}
