@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { AuditTables } from './schema-audit.ts'
 import type { DeliberationTables } from './schema-deliberation.ts'
 
 /**
@@ -275,7 +276,7 @@ export interface BallotsTable {
   tracker: string
 }
 
-export interface DB extends DeliberationTables {
+export interface DB extends DeliberationTables, AuditTables {
   bodies: BodiesTable
   members: MembersTable
   member_status_changes: MemberStatusChangesTable

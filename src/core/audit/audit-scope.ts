@@ -1,0 +1,24 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { AuditScope } from './audit-check.ts'
+
+/**
+ * The scope as a predicate over a joined `bodies` row (by alias): every check filters its
+ * findings' bodies with it, so a subtree run is one range scan on the path index and an
+ * incremental run touches only the bodies an event named.
+ */
+export function bodyInScope(scope: AuditScope, alias = 'b'): RawBuilder<boolean> {
+  switch (scope.kind) {
+    case 'all':
+      return sql<boolean>`true`
+    case 'subtree':
+      // Paths hold only digits and '/', so the prefix needs no LIKE escaping (see orgs/tree.ts).
+      return sql<boolean>`${sql.ref(`${alias}.path`)} collate "C" like ${`${scope.path}%`}`
+    case 'bodies':
+      return sql<boolean>`${sql.ref(`${alias}.id`)} = any(${sql.val(scope.bodyIds.map(Number))}::bigint[])`
+  }
+}
+
+/** Bodies that existed, undissolved, at the end of the audit's day (by alias). */
+export function bodyActiveAt(asOfEnd: Date, alias = 'b'): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${alias}.status`)} = 'active' or ${sql.ref(`${alias}.dissolved_at`)} >= ${asOfEnd})`
+}
