@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { createApp } from '../../api/app.ts'
 import { serveWeb } from '../../api/static.ts'
+import { startAuditFollower } from '../../core/audit/start-audit-follower.ts'
 import { startSealer } from '../../core/events/start-sealer.ts'
 import { organisationClock } from '../../core/orgs/organisation-clock.ts'
 import { readOrganisationSettings } from '../../core/orgs/organisation-settings.ts'
@@ -45,6 +46,13 @@ export async function startCommand(options: DataOptions & { demo: boolean }): Pr
     onDone: (done) => logger.info({ done }, 'scheduled jobs done'),
   })
 
+  // Findings stay current within seconds of a change: the follower applies what the sealer sealed.
+  const stopAuditFollower = startAuditFollower(database.db, clock, {
+    intervalMs: 1000,
+    onError: (error) => logger.error({ err: error }, 'audit follower pass failed'),
+    onPass: (result) => logger.info({ audit: result }, 'audit findings updated'),
+  })
+
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host
     console.log(`Charter is serving http://${host}:${info.port}  (${describeDatabase(config)})`)
@@ -57,6 +65,7 @@ export async function startCommand(options: DataOptions & { demo: boolean }): Pr
     logger.info({ signal }, 'shutting down')
     server.close()
     await stopScheduler()
+    await stopAuditFollower()
     await stopSealer()
     await database.close()
     process.exit(0)
