@@ -26,6 +26,7 @@ import * as meetings from './20261126_0803_meetings.ts'
 import * as decisions from './20261126_0804_decisions.ts'
 import * as tasks from './20261126_0805_tasks.ts'
 import * as audit from './20261126_0900_audit.ts'
+import * as membersPending from './20261126_0901_members_pending.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_0804_decisions': decisions,
   '20261126_0805_tasks': tasks,
   '20261126_0900_audit': audit,
+  '20261126_0901_members_pending': membersPending,
 }
