@@ -94,7 +94,10 @@ export const votingRightsRuleSchema = z.strictObject({
 
 const levelsFilter = { levels: z.union([z.literal('all'), z.array(levelName).min(1)]).default('all') }
 
-/** Deliberation: limits on discussion, what is major, the two exceptions, quorum, initiatives, meetings. */
+/**
+ * Deliberation: limits on discussion, what is major, the two exceptions, quorum, initiatives,
+ * meetings, criticism and the implementation of decisions.
+ */
 export const deliberationRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...ruleBase,
@@ -132,6 +135,12 @@ export const deliberationRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('criticism'),
     hideReasons: z.array(z.enum(HIDE_REASONS)).min(1),
   }),
+  /**
+   * Implementation: decisions are carried out by their owners by the deadline set, with progress
+   * reports ("like-acting", not only "like-minded"). The deadline is each task's own; the rule
+   * says that keeping it is the charter's demand, so the audit reports a task left open past it.
+   */
+  z.strictObject({ ...ruleBase, kind: z.literal('implementation') }),
 ])
 
 /** Information: reports go up on a cadence; directives come down and are acknowledged. */

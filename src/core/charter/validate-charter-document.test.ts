@@ -186,7 +186,7 @@ rules:
       [
         10,
         'rules.deliberation.0.kind',
-        'kind must be one of limits, major, urgent, confidential, quorum, initiative, meetings, criticism; got "forever"',
+        'kind must be one of limits, major, urgent, confidential, quorum, initiative, meetings, criticism, implementation; got "forever"',
       ],
     ])
   })

@@ -16,7 +16,8 @@ import { deliberationJobHandlers } from './deliberation-jobs.ts'
  * are major, and questions of organisation are major and decided at a meeting; urgent decisions
  * are ratified within 14 days; military and diplomatic questions may be kept confidential for up
  * to a year; half the deciding members make a quorum; a quarter of the members in scope put a
- * question by initiative; criticism may be hidden only for abuse, threats, private data or spam.
+ * question by initiative; criticism may be hidden only for abuse, threats, private data or
+ * spam; decisions are carried out by their owners by the deadline set.
  */
 export const DELIBERATION_RULES_YAML = `
   deliberation:
@@ -29,6 +30,7 @@ export const DELIBERATION_RULES_YAML = `
     - { id: deliberation.initiative, text: A quarter of the members in scope may put a question., kind: initiative, signatureShare: 0.25 }
     - { id: deliberation.criticism, text: Criticism is free; it is hidden only for conduct., kind: criticism, hideReasons: [abuse, threat, personal-data, spam] }
     - { id: deliberation.unit-meetings, text: Units meet every two weeks., kind: meetings, levels: [unit], everyDays: 14 }
+    - { id: deliberation.implementation, text: Decisions are carried out by their owners by the deadline set., kind: implementation }
 `
 
 /** The organisation's clock when each deliberation test starts. */

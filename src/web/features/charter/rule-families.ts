@@ -114,6 +114,9 @@ function describeDeliberation(
       return [p('Meets every', days(r.everyDays)), p('Levels', levels(r.levels))]
     case 'criticism':
       return [p('May be hidden only for', list(r.hideReasons))]
+    case 'implementation':
+      // Each task's owner and deadline are set with the decision, not by the rule.
+      return [p('Tasks', 'done by their owners by the deadline set, with progress reports')]
   }
 }
 

@@ -81,6 +81,7 @@ export type DeliberationRule = RuleBase &
     | { readonly kind: 'initiative'; readonly signatureShare: number }
     | { readonly kind: 'meetings'; readonly levels: Levels; readonly everyDays: number }
     | { readonly kind: 'criticism'; readonly hideReasons: readonly string[] }
+    | { readonly kind: 'implementation' }
   )
 
 export type InformationRule = RuleBase &

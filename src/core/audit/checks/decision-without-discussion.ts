@@ -1,0 +1,70 @@
+import type { AuditCheck } from '../audit-check.ts'
+import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
+import type { FindingDraft } from '../finding.ts'
+import { dateOf, evidenceIds, mentionQuestion, sentence, subjectEvidence } from './deliberation-sql.ts'
+
+/**
+ * Major questions decided without their discussion. Reads the `major` rule each decision cites
+ * (`decisions.discussion_rule_id`, copied from the question's `major_rule_id` when it was
+ * decided): a major question is decided only after its discussion is completed, except as urgent
+ * (decided at once, ratified later) or confidential (decided by the body alone). A decision taken
+ * by the audit's day on a major question, with neither exception and its discussion not
+ * completed, is a violation from the day it was taken.
+ *
+ * Live use refuses such a decision (DISCUSSION_REQUIRED), so the finding comes from records of
+ * past practice (recordPastDeliberation): an act done, which stays a finding. A confidential
+ * question is never one (its exception covers it), so messages name the question by number only.
+ */
+export const decisionWithoutDiscussionCheck: AuditCheck = {
+  kind: 'decision.without-discussion',
+  family: 'deliberation',
+  title: 'Decided without discussion',
+  triggers: ['decision.taken', 'question.recorded'],
+  async find(db, input): Promise<readonly FindingDraft[]> {
+    const rows = await db
+      .selectFrom('decisions as d')
+      .innerJoin('questions as q', 'q.id', 'd.question_id')
+      .innerJoin('bodies as b', 'b.id', 'd.body_id')
+      .select((eb) => [
+        'd.id as decisionId',
+        'd.body_id as bodyId',
+        'd.decided_at as decidedAt',
+        eb.fn.coalesce('d.discussion_rule_id', 'q.major_rule_id').as('ruleId'),
+        'q.id as questionId',
+        'q.confidential',
+        'q.raised_at as raisedAt',
+        'b.name as bodyName',
+        subjectEvidence(
+          [
+            { kind: 'question', idColumn: 'q.id' },
+            { kind: 'decision', idColumn: 'd.id' },
+          ],
+          input.asOfEnd,
+        ).as('evidence'),
+      ])
+      .where('d.decided_at', '<', input.asOfEnd)
+      .where('q.major', '=', true)
+      .where('d.exception', 'is', null)
+      .where('q.confidential', '=', false)
+      .where('d.discussion_completed', '=', false)
+      .where(bodyInScope(input.scope, 'b'))
+      .where(bodyActiveAt(input.asOfEnd, 'b'))
+      .orderBy('d.id')
+      .execute()
+    return rows.flatMap((row): FindingDraft[] => {
+      if (row.ruleId === null) return []
+      const decided = dateOf(row.decidedAt)
+      return [
+        {
+          rule: row.ruleId,
+          bodyId: row.bodyId,
+          subject: { kind: 'decision', id: row.decisionId },
+          severity: 'violation',
+          since: decided,
+          evidence: evidenceIds(row.evidence),
+          message: `${sentence(mentionQuestion(row))}, a major question, was decided on ${decided} without the discussion the charter requires first (${row.ruleId}).`,
+        },
+      ]
+    })
+  },
+}
