@@ -5,7 +5,7 @@ import type { AuditCheck, AuditScope } from './audit-check.ts'
 import { AUDIT_CHECKS } from './checks.ts'
 import { runAudit } from './run-audit.ts'
 
-const INSERT_BATCH = 1_000
+const INSERT_BATCH = 10_000
 
 export interface RefreshResult {
   readonly asOf: string
@@ -40,41 +40,30 @@ export async function refreshFindings(
   await remove.execute()
   const checkedAt = clock.now()
   for (let start = 0; start < run.findings.length; start += INSERT_BATCH) {
-    await db
-      .insertInto('audit_findings')
-      .values(
-        run.findings.slice(start, start + INSERT_BATCH).map((finding) => ({
-          id: finding.id,
-          kind: finding.kind,
-          rule_id: finding.rule,
-          body_id: finding.bodyId,
-          body_path: finding.bodyPath,
-          region_id: finding.regionId,
-          subject_kind: finding.subject.kind,
-          subject_id: finding.subject.id,
-          severity: finding.severity,
-          since: finding.since,
-          evidence: [...finding.evidence],
-          message: finding.message,
-          checked_at: checkedAt,
-        })),
-      )
-      // A subject whose body changed since the last run (a moved unit) may still have its old row
-      // outside this scope: the new finding takes its place.
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          rule_id: eb.ref('excluded.rule_id'),
-          body_id: eb.ref('excluded.body_id'),
-          body_path: eb.ref('excluded.body_path'),
-          region_id: eb.ref('excluded.region_id'),
-          severity: eb.ref('excluded.severity'),
-          since: eb.ref('excluded.since'),
-          evidence: eb.ref('excluded.evidence'),
-          message: eb.ref('excluded.message'),
-          checked_at: eb.ref('excluded.checked_at'),
-        })),
-      )
-      .execute()
+    const batch = run.findings.slice(start, start + INSERT_BATCH)
+    const column = <T>(pick: (finding: (typeof batch)[number]) => T): T[] => batch.map(pick)
+    // One statement per batch, its columns passed as arrays and unnested: a full run stores tens of
+    // thousands of findings, and a multi-row VALUES list costs a parameter per cell.
+    await sql`
+      insert into audit_findings (id, kind, rule_id, body_id, body_path, region_id, subject_kind,
+        subject_id, severity, since, evidence, message, checked_at)
+      select f.id, f.kind, f.rule_id, f.body_id, f.body_path, f.region_id, f.subject_kind,
+        f.subject_id, f.severity, f.since, f.evidence::bigint[], f.message, ${checkedAt}
+      from unnest(
+        ${column((f) => f.id)}::text[], ${column((f) => f.kind)}::text[], ${column((f) => f.rule)}::text[],
+        ${column((f) => f.bodyId)}::bigint[], ${column((f) => f.bodyPath)}::text[],
+        ${column((f) => f.regionId)}::bigint[], ${column((f) => f.subject.kind)}::text[],
+        ${column((f) => f.subject.id)}::bigint[], ${column((f) => f.severity)}::text[],
+        ${column((f) => f.since)}::date[], ${column((f) => `{${f.evidence.join(',')}}`)}::text[],
+        ${column((f) => f.message)}::text[]
+      ) as f(id, kind, rule_id, body_id, body_path, region_id, subject_kind, subject_id, severity,
+        since, evidence, message)
+      -- A subject whose body changed since the last run (a moved unit) may still have its old row
+      -- outside this scope: the new finding takes its place.
+      on conflict (id) do update set rule_id = excluded.rule_id, body_id = excluded.body_id,
+        body_path = excluded.body_path, region_id = excluded.region_id, severity = excluded.severity,
+        since = excluded.since, evidence = excluded.evidence, message = excluded.message,
+        checked_at = excluded.checked_at`.execute(db)
   }
   return { asOf, findings: run.findings.length }
 }
