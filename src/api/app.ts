@@ -11,6 +11,7 @@ import { renderDocs } from './docs.ts'
 import type { AppEnv } from './env.ts'
 import { errorResponse, toAppError, validationError } from './errors.ts'
 import { registerAccountRoutes } from './routes/accounts.ts'
+import { registerAuditRoutes } from './routes/audit.ts'
 import { registerBallotRoutes } from './routes/ballots.ts'
 import { registerBodyRoutes } from './routes/bodies.ts'
 import { registerBodySearchRoutes } from './routes/body-search.ts'
@@ -91,6 +92,9 @@ const utf8Guard: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
+/** The printable audit report: server-rendered HTML with its own inline style, like the docs page. */
+const AUDIT_REPORT_PATH = /^\/api\/bodies\/[^/]+\/audit\/report$/
+
 const TRACKER_PATH = /^(\/api\/elections\/[^/]+\/trackers\/)[^/]+$/
 
 /** A request path as logs may show it: a ballot tracker in it is masked (see requestLog). */
@@ -124,7 +128,8 @@ function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
 /**
  * Browser hardening for the API and the web app: everything comes from this origin, nothing
  * inline (the Vite build has no inline script or style), no framing (clickjacking), no referrer
- * leaking member ids in URLs. The docs page, plain server-rendered HTML, allows its inline style.
+ * leaking member ids in URLs. The docs page and the audit report, plain server-rendered HTML, allow
+ * their inline style.
  */
 const securityHeaders = secureHeaders({
   contentSecurityPolicy: {
@@ -170,7 +175,11 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
     c.set('deps', deps)
     await next()
   })
-  app.use('*', (c, next) => (c.req.path === '/api/docs' ? docsHeaders(c, next) : securityHeaders(c, next)))
+  app.use('*', (c, next) =>
+    c.req.path === '/api/docs' || AUDIT_REPORT_PATH.test(c.req.path)
+      ? docsHeaders(c, next)
+      : securityHeaders(c, next),
+  )
   app.use('/api/*', requestLog(logger))
   app.use('/api/*', contentTypeGuard)
   app.use('/api/*', (c, next) => (IMPORT_PATH.test(c.req.path) ? csvLimit(c, next) : jsonLimit(c, next)))
@@ -202,6 +211,7 @@ export function createApp(options: CreateAppOptions): OpenAPIHono<AppEnv> {
   registerDecisionRoutes(app)
   registerMeetingRoutes(app)
   registerTaskRoutes(app)
+  registerAuditRoutes(app)
 
   const documentConfig = {
     openapi: '3.1.0',

@@ -53,6 +53,20 @@ describe('a confidential question through every GET of the API', () => {
     expect(leaksIn(answers, MARKERS)).toEqual([])
   })
 
+  it.each(OUTSIDERS)('%s reads the audit’s every route, and its findings hold no marker', (who) => {
+    const audit = (swept.get(who) ?? []).filter((answer) =>
+      /^GET \/api\/bodies\/\d+\/audit/.test(answer.request),
+    )
+    for (const route of ['audit', 'audit/findings', 'audit/findings.csv', 'audit/trend', 'audit/report']) {
+      const path = new RegExp(`^GET /api/bodies/\\d+/${route.replace('.', '\\.')}(\\?|$)`)
+      expect(
+        audit.some((answer) => answer.status === 200 && path.test(answer.request)),
+        route,
+      ).toBe(true)
+    }
+    expect(leaksIn(audit, MARKERS)).toEqual([])
+  })
+
   it.each(OUTSIDERS)('%s learns no confidential question’s phase from its own paths', (who) => {
     const paths = new RegExp(`^GET /api/questions/(${id.q1}|${id.q2}|${id.q3})(/|$)`)
     const phase = /"state"|\b(collecting|discussion|discussed|voting|decided|withdrawn)\b/

@@ -49,6 +49,11 @@ describe('API documentation', () => {
         'POST /api/bodies/{id}/contacts',
         'POST /api/accounts',
         'POST /api/accounts/{id}/roles',
+        'GET /api/bodies/{id}/audit',
+        'GET /api/bodies/{id}/audit/findings',
+        'GET /api/bodies/{id}/audit/findings.csv',
+        'GET /api/bodies/{id}/audit/trend',
+        'GET /api/bodies/{id}/audit/report',
       ]),
     )
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Body', 'Member']))

@@ -157,6 +157,20 @@ program
     }),
   )
 
+program
+  .command('audit')
+  .description('the audit of a body’s subtree as of a date: findings, ratios, its children side by side')
+  .option('--body <id>', 'id of the body whose subtree to audit (default: the root)', positiveInt)
+  .option('--as-of <date>', 'YYYY-MM-DD, not in the future (default: the organisation’s today)')
+  .option('--json', 'print JSON: { asOf, summary, findings }')
+  .addOption(dataOption)
+  .action((options) =>
+    runCommand(async () => {
+      const { auditCommand } = await import('./commands/audit.ts')
+      await auditCommand(options)
+    }),
+  )
+
 registerMandateCommands(program, { dataOption, positiveInt })
 registerCharterCommands(program, dataOption)
 registerElectionCommands(program, { dataOption, positiveInt })

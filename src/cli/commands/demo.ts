@@ -40,6 +40,7 @@ export function printDemoLogins(summary: DemoSummary): void {
   console.log(
     `  confidential: question ${confidential.questionId}, readable only by its audience (${DEMO_CONFIDENTIAL_EMAIL}) until ${confidential.declassifyOn}`,
   )
+  console.log(`  ${summary.audit.headline}`)
 }
 
 /** `charter demo`: the 1923 organisation in an empty database. */

@@ -8,10 +8,12 @@ import { DEFAULT_LEVELS } from '../orgs/organisation-settings.ts'
 import { type Actor, systemActor } from '../shared/actor.ts'
 import { type Clock, offsetClock } from '../shared/clock.ts'
 import { AppError } from '../shared/errors.ts'
+import { auditDemo, type DemoAuditSummary } from './create-demo-audit.ts'
 import { createDemoCharter } from './create-demo-charter.ts'
 import { createDemoDeliberation, type DemoDeliberationSummary } from './create-demo-deliberation.ts'
 import { createDemoElections, type DemoOpenElection } from './create-demo-elections.ts'
 import { createDemoMandates, type DemoMandateSummary } from './create-demo-mandates.ts'
+import { createDemoMeetings, type DemoMeetingsSummary } from './create-demo-meetings.ts'
 import { createDemoMember } from './create-demo-member.ts'
 import { createTree } from './create-tree.ts'
 import { DEMO_REGIONS, demoTree } from './demo-tree.ts'
@@ -53,6 +55,10 @@ export interface DemoSummary {
   readonly elections: { readonly closed: number; readonly open: DemoOpenElection | null }
   /** The deliberation stories: the discussion in progress, the unratified decision, and the rest. */
   readonly deliberation: DemoDeliberationSummary
+  /** The meeting books: how many meetings were held, and how many bodies met within their window. */
+  readonly meetings: DemoMeetingsSummary
+  /** The audit of the finished demo: today's findings, the snapshots, and the headline printed at first start. */
+  readonly audit: DemoAuditSummary
   readonly accounts: readonly { email: string; role: string; bodyId: number }[]
   readonly password: string
 }
@@ -163,6 +169,10 @@ export async function createDemoOrganisation(
       await grantRole(ctx, { accountId: created.id, role: 'secretary', bodyId })
       accounts.push({ email: DEMO_CONFIDENTIAL_EMAIL, role: 'secretary', bodyId })
     }
+    const regionKeys = new Map(DEMO_REGIONS.map((region) => [ids.get(region.key) as number, region.key]))
+    const meetings = await createDemoMeetings(ctx, random, regionKeys)
+    // Last, once every story is in: the audit must find them all.
+    const audit = await auditDemo(ctx)
     return {
       bodies: nodes.length,
       units: places.length,
@@ -170,6 +180,8 @@ export async function createDemoOrganisation(
       mandates: { ...mandates, elected: mandates.elected + elections.closed },
       elections,
       deliberation,
+      meetings,
+      audit,
       accounts,
       password: DEMO_PASSWORD,
     }

@@ -55,6 +55,12 @@ export type BodyAction =
   | 'deliberation.moderate'
   /** Read what moderators hid, with its reason and who hid it. */
   | 'deliberation.audit'
+  /**
+   * Read the audit of the body's subtree (findings, roll-ups, trends): whoever may read the body,
+   * members on their own path included. The audit is every member's tool; findings carry no
+   * member names and no words of questions, by design.
+   */
+  | 'audit.read'
 
 export type MemberAction =
   | 'member.read'
@@ -86,6 +92,7 @@ const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
   'deliberation.manage': ['admin', 'secretary'],
   'deliberation.moderate': ['admin', 'secretary'],
   'deliberation.audit': ['admin', 'auditor'],
+  'audit.read': ['admin', 'secretary', 'auditor'],
 }
 
 const MEMBER_RULES: Record<MemberAction, readonly Role[]> = {
@@ -124,7 +131,7 @@ export function can(principal: Principal | null, action: Action, target: Target)
   if (isMemberAction(action)) return false
   // The rulebook binds every member, so every signed-in member may read it.
   if (action === 'charter.read') return true
-  if (action === 'body.read' && onOwnPath(principal, target.path)) return true
+  if ((action === 'body.read' || action === 'audit.read') && onOwnPath(principal, target.path)) return true
   return anyGrant(principal, SUBTREE_RULES[action], target.path)
 }
 

@@ -2,6 +2,7 @@ import { apiGet } from '../api/client.ts'
 import type { Organisation } from '../api/types.ts'
 import { ChangePasswordPage } from '../features/accounts/ChangePasswordPage.tsx'
 import { LogIntegrityPage } from '../features/activity/LogIntegrityPage.tsx'
+import { AuditPage } from '../features/audit/AuditPage.tsx'
 import { CharterPage } from '../features/charter/CharterPage.tsx'
 import { DecisionPage } from '../features/deliberation/DecisionPage.tsx'
 import { MeetingPage } from '../features/deliberation/MeetingPage.tsx'
@@ -42,6 +43,8 @@ export function App() {
             return <HomeRedirect principal={session.state.principal} organisation={org} />
           case 'body':
             return <BodyPage key={route.bodyId} bodyId={route.bodyId} memberId={route.memberId} />
+          case 'audit':
+            return <AuditPage key={route.bodyId} bodyId={route.bodyId} asOf={route.asOf} />
           case 'my-data':
             return <MyDataPage />
           case 'password':

@@ -1,7 +1,8 @@
 import type { Organisation, Principal } from '../api/types.ts'
 import { OrganisationDate } from '../features/orgs/OrganisationDate.tsx'
 import { UserMenu } from '../features/session/UserMenu.tsx'
-import { CHARTER_HREF, useRoute } from './router.ts'
+import { startBodyId } from './HomeRedirect.tsx'
+import { auditHref, CHARTER_HREF, useRoute } from './router.ts'
 
 interface HeaderProps {
   readonly organisation: Organisation | null
@@ -12,6 +13,8 @@ interface HeaderProps {
 /** The organisation's name and date, the main links, and who is signed in. */
 export function Header({ organisation, principal, onSignOut }: HeaderProps) {
   const route = useRoute()
+  // The audit of where the user starts from: the widest body they hold a role on, else the root.
+  const auditBodyId = principal ? startBodyId(principal, organisation) : null
   return (
     <header className="app-header">
       <div className="brand">
@@ -25,6 +28,11 @@ export function Header({ organisation, principal, onSignOut }: HeaderProps) {
           <a href={CHARTER_HREF} aria-current={route.page === 'charter' ? 'page' : undefined}>
             Charter
           </a>
+          {auditBodyId !== null ? (
+            <a href={auditHref(auditBodyId)} aria-current={route.page === 'audit' ? 'page' : undefined}>
+              Audit
+            </a>
+          ) : null}
         </nav>
       ) : null}
       {principal ? <UserMenu principal={principal} onSignOut={onSignOut} /> : null}

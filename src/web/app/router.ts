@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react'
 export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'body'; readonly bodyId: number; readonly memberId: number | null }
+  | { readonly page: 'audit'; readonly bodyId: number; readonly asOf: string | null }
   | { readonly page: 'my-data' }
   | { readonly page: 'password' }
   | { readonly page: 'log' }
@@ -84,6 +85,8 @@ export function parseRoute(hash: string): Route {
         return { page: 'task', taskId: id }
     }
   }
+  const audit = /^\/bodies\/(\d+)\/audit(?:\/(\d{4}-\d{2}-\d{2}))?\/?$/.exec(path)
+  if (audit) return { page: 'audit', bodyId: Number(audit[1]), asOf: audit[2] ?? null }
   const match = /^\/bodies\/(\d+)(?:\/members\/(\d+))?\/?$/.exec(path)
   if (match) {
     return { page: 'body', bodyId: Number(match[1]), memberId: match[2] ? Number(match[2]) : null }
@@ -94,6 +97,11 @@ export function parseRoute(hash: string): Route {
 /** The hash link of a body page, optionally with a member's detail open. */
 export function bodyHref(bodyId: number, memberId?: number | null): string {
   return memberId ? `#/bodies/${bodyId}/members/${memberId}` : `#/bodies/${bodyId}`
+}
+
+/** A body's audit page, as of a date ('YYYY-MM-DD') or, without one, the organisation's today. */
+export function auditHref(bodyId: number, asOf?: string | null): string {
+  return asOf ? `#/bodies/${bodyId}/audit/${asOf}` : `#/bodies/${bodyId}/audit`
 }
 
 function subscribe(onChange: () => void): () => void {

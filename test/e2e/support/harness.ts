@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect } from 'vitest'
 import { createApp } from '../../../src/api/app.ts'
 import { serveWeb } from '../../../src/api/static.ts'
 import { ManualClock } from '../../../src/core/shared/clock.ts'
+import type { Database } from '../../../src/db/client.ts'
 import { createTestDatabase } from '../../support/database.ts'
 import { DIST_WEB, ensureWebBuilt } from '../build-web.ts'
 import { type JourneyOrganisation, seedJourney } from '../seed.ts'
@@ -26,6 +27,9 @@ export interface Journey {
   readonly org: JourneyOrganisation
   readonly baseUrl: string
   readonly page: Page
+  /** The served database and clock, for a journey that seeds more (e.g. runs the audit follower). */
+  readonly database: Database
+  readonly clock: ManualClock
   readonly close: () => Promise<void>
 }
 
@@ -54,6 +58,8 @@ export async function startJourney(): Promise<Journey> {
       org,
       baseUrl: `http://127.0.0.1:${port}`,
       page,
+      database,
+      clock,
       close: async () => {
         await browser?.close()
         await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))

@@ -168,6 +168,11 @@ export const EVENT_KINDS: Readonly<Record<string, EventKind>> = {
     sentence: ({ actor, payload }) =>
       `${actor} created ${plural(num(payload.count), 'body', 'bodies')} ${SOURCES[text(payload.source)] ?? ''}`.trim(),
   },
+  'meetings.recorded': {
+    label: 'Meetings recorded in bulk',
+    sentence: ({ actor, payload }) =>
+      `${actor} recorded ${plural(num(payload.count), 'past meeting')} (${day(payload.from)} to ${day(payload.to)}) ${SOURCES[text(payload.source)] ?? ''}`.trim(),
+  },
   'personal_data.exported': {
     label: 'Personal data exported',
     sentence: ({ actor, payload }) =>

@@ -7,6 +7,7 @@ import { type Refresh, RefreshContext } from '../../shared/refresh-context.ts'
 import { useAsync } from '../../shared/use-async.ts'
 import { PeopleSection } from '../accounts/PeopleSection.tsx'
 import { ActivitySection } from '../activity/ActivitySection.tsx'
+import { AuditSection } from '../audit/AuditSection.tsx'
 import { ContactsSection } from '../contacts/ContactsSection.tsx'
 import { DecisionsSection } from '../deliberation/DecisionsSection.tsx'
 import { MeetingsSection } from '../deliberation/MeetingsSection.tsx'
@@ -48,6 +49,8 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
             <ChildrenList bodyId={bodyId} />
           </section>
         ) : null}
+        {/* audit.read is granted as body.read is (members on their own path included). */}
+        <AuditSection body={body} />
         <PostsSection body={body} canReadMembers={permissions.canReadMembers} />
         {/* Whoever reads the body reads its elections (the route asks body.read). */}
         <ElectionsSection body={body} />

@@ -1,0 +1,181 @@
+import { sql } from 'kysely'
+import { z } from 'zod'
+import type { Executor } from '../../db/client.ts'
+import type { BodyRow } from '../../db/schema.ts'
+import type { FindingSeverity } from '../../db/schema-audit.ts'
+import { decodeCursor, encodeCursor, isoDateSchema } from '../members/schemas.ts'
+import { getBody } from '../orgs/get-body.ts'
+import type { Clock } from '../shared/clock.ts'
+import { invalidInput } from '../shared/errors.ts'
+import type { AuditCheck } from './audit-check.ts'
+import { auditDate, type FindingSource, storedFindingsCurrent } from './audit-source.ts'
+import { AUDIT_CHECKS } from './checks.ts'
+import { type Finding, type FindingKind, SEVERITIES } from './finding.ts'
+import { runAudit } from './run-audit.ts'
+
+export interface FindingsFilter {
+  readonly kind?: FindingKind | null
+  readonly severity?: FindingSeverity | null
+}
+
+export interface ScopeFindingsInput extends FindingsFilter {
+  readonly bodyId: number
+  /** YYYY-MM-DD, not in the future; default today. */
+  readonly asOf?: string | null
+  readonly checks?: readonly AuditCheck[]
+  /** Run the checks live even when the stored findings are current. */
+  readonly live?: boolean
+}
+
+export interface ListFindingsInput extends ScopeFindingsInput {
+  /** 1–500, default 100. */
+  readonly limit?: number
+  readonly after?: string | null
+}
+
+export interface FindingsPage {
+  readonly asOf: string
+  readonly source: FindingSource
+  readonly items: readonly Finding[]
+  readonly nextCursor: string | null
+}
+
+export const MAX_FINDINGS_PAGE = 500
+
+/** Sort key: gravest first, then oldest, then by id in byte order (the same in SQL and here). */
+const rank = (severity: FindingSeverity) => SEVERITIES.indexOf(severity)
+const cursorShape = z.tuple([z.number().int().min(0).max(2), isoDateSchema, z.string().min(1).max(300)])
+type Key = z.output<typeof cursorShape>
+
+const keyOf = (finding: Finding): Key => [rank(finding.severity), finding.since, finding.id]
+function compareKeys(a: Key, b: Key): number {
+  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)
+}
+
+const RANK_SQL = sql<number>`(case f.severity when 'violation' then 0 when 'warning' then 1 else 2 end)`
+
+/** Stored findings of a subtree, in report order, after a key; one range scan on the path index. */
+async function storedFindings(
+  db: Executor,
+  body: BodyRow,
+  filter: FindingsFilter & { readonly kinds: readonly string[] | null },
+  after: Key | null,
+  limit: number | null,
+): Promise<Finding[]> {
+  const rows = await db
+    .selectFrom('audit_findings as f')
+    .innerJoin('bodies as b', 'b.id', 'f.body_id')
+    .select([
+      'f.id',
+      'f.kind',
+      'f.rule_id',
+      'f.body_id',
+      'b.name as body_name',
+      'f.body_path',
+      'f.region_id',
+      'f.subject_kind',
+      'f.subject_id',
+      'f.severity',
+      'f.since',
+      'f.evidence',
+      'f.message',
+    ])
+    .where(sql<boolean>`f.body_path collate "C" like ${`${body.path}%`}`)
+    .$if(Boolean(filter.kind), (q) => q.where('f.kind', '=', filter.kind ?? ''))
+    .$if(Boolean(filter.severity), (q) => q.where('f.severity', '=', filter.severity ?? 'notice'))
+    .$if(filter.kinds !== null, (q) =>
+      q.where('f.kind', 'in', filter.kinds?.length ? [...filter.kinds] : ['']),
+    )
+    .$if(after !== null, (q) =>
+      q.where(
+        sql<boolean>`(${RANK_SQL}, f.since, f.id collate "C") > (${after?.[0]}::int, ${after?.[1]}::date, ${after?.[2]} collate "C")`,
+      ),
+    )
+    .orderBy(RANK_SQL)
+    .orderBy('f.since')
+    .orderBy(sql`f.id collate "C"`)
+    .$if(limit !== null, (q) => q.limit(limit ?? 0))
+    .execute()
+  return rows.map(
+    (row): Finding => ({
+      id: row.id,
+      kind: row.kind as FindingKind,
+      rule: row.rule_id,
+      bodyId: Number(row.body_id),
+      bodyName: row.body_name,
+      bodyPath: row.body_path,
+      regionId: Number(row.region_id),
+      subject: { kind: row.subject_kind, id: Number(row.subject_id) },
+      severity: row.severity,
+      since: row.since,
+      evidence: row.evidence.map(Number),
+      message: row.message,
+    }),
+  )
+}
+
+/** Live findings of a subtree, filtered and in report order, after a key. */
+async function liveFindings(
+  db: Executor,
+  body: BodyRow,
+  asOf: string,
+  filter: FindingsFilter,
+  checks: readonly AuditCheck[],
+  after: Key | null,
+): Promise<Finding[]> {
+  const chosen = filter.kind ? checks.filter((check) => check.kind === filter.kind) : checks
+  if (chosen.length === 0) return []
+  const run = await runAudit(db, { asOf, scope: { kind: 'subtree', path: body.path }, checks: chosen })
+  return run.findings
+    .filter((finding) => !filter.severity || finding.severity === filter.severity)
+    .filter((finding) => after === null || compareKeys(keyOf(finding), after) > 0)
+    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
+}
+
+/**
+ * Every finding of a body's subtree as of a date (filtered by kind and severity), gravest first:
+ * the stored ones when current (today, after the follower's full run), else a live run.
+ */
+export async function findingsOfScope(
+  db: Executor,
+  clock: Clock,
+  input: ScopeFindingsInput,
+): Promise<{ asOf: string; source: FindingSource; body: BodyRow; findings: readonly Finding[] }> {
+  const asOf = auditDate(clock, input.asOf)
+  const body = await getBody(db, input.bodyId)
+  const stored = !input.live && (await storedFindingsCurrent(db, clock, asOf))
+  const kinds = input.checks ? input.checks.map((check) => check.kind) : null
+  const findings = stored
+    ? await storedFindings(db, body, { ...input, kinds }, null, null)
+    : await liveFindings(db, body, asOf, input, input.checks ?? AUDIT_CHECKS, null)
+  return { asOf, source: stored ? 'stored' : 'live', body, findings }
+}
+
+/** One page of a subtree's findings as of a date, keyset-paged in report order. */
+export async function listFindings(
+  db: Executor,
+  clock: Clock,
+  input: ListFindingsInput,
+): Promise<FindingsPage> {
+  const limit = input.limit ?? 100
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FINDINGS_PAGE) {
+    const message = `limit must be a whole number from 1 to ${MAX_FINDINGS_PAGE}`
+    throw invalidInput(message, [{ path: 'limit', message }], { limit })
+  }
+  const asOf = auditDate(clock, input.asOf)
+  const after = input.after ? decodeCursor(input.after, cursorShape) : null
+  const body = await getBody(db, input.bodyId)
+  const stored = !input.live && (await storedFindingsCurrent(db, clock, asOf))
+  const kinds = input.checks ? input.checks.map((check) => check.kind) : null
+  const rows = stored
+    ? await storedFindings(db, body, { ...input, kinds }, after, limit + 1)
+    : (await liveFindings(db, body, asOf, input, input.checks ?? AUDIT_CHECKS, after)).slice(0, limit + 1)
+  const items = rows.slice(0, limit)
+  const last = items[items.length - 1]
+  return {
+    asOf,
+    source: stored ? 'stored' : 'live',
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
+  }
+}
