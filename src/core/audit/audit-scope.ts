@@ -1,4 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
+import { inSubtree } from '../orgs/tree.ts'
+import { daysAfter } from '../shared/clock.ts'
 import type { AuditScope } from './audit-check.ts'
 
 /**
@@ -11,8 +13,7 @@ export function bodyInScope(scope: AuditScope, alias = 'b'): RawBuilder<boolean>
     case 'all':
       return sql<boolean>`true`
     case 'subtree':
-      // Paths hold only digits and '/', so the prefix needs no LIKE escaping (see orgs/tree.ts).
-      return sql<boolean>`${sql.ref(`${alias}.path`)} collate "C" like ${`${scope.path}%`}`
+      return inSubtree(`${alias}.path`, scope.path)
     case 'bodies':
       return sql<boolean>`${sql.ref(`${alias}.id`)} = any(${sql.val(scope.bodyIds.map(Number))}::bigint[])`
   }
@@ -21,4 +22,9 @@ export function bodyInScope(scope: AuditScope, alias = 'b'): RawBuilder<boolean>
 /** Bodies that existed, undissolved, at the end of the audit's day (by alias). */
 export function bodyActiveAt(asOfEnd: Date, alias = 'b'): RawBuilder<boolean> {
   return sql<boolean>`(${sql.ref(`${alias}.status`)} = 'active' or ${sql.ref(`${alias}.dissolved_at`)} >= ${asOfEnd})`
+}
+
+/** The first instant after the audit's day (midnight UTC): rows stamped before it had happened by then. */
+export function auditDayEnd(asOf: string): Date {
+  return new Date(`${daysAfter(asOf, 1)}T00:00:00.000Z`)
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../db/client.ts'
+import { inSubtree } from '../orgs/tree.ts'
 import { type Clock, toIsoDate } from '../shared/clock.ts'
 import type { AuditCheck, AuditScope } from './audit-check.ts'
 import { AUDIT_CHECKS } from './checks.ts'
@@ -33,8 +34,7 @@ export async function refreshFindings(
   const kinds = checks.map((check) => check.kind)
   if (kinds.length === 0) return { asOf, findings: 0 }
   let remove = db.deleteFrom('audit_findings').where('kind', 'in', kinds)
-  if (input.scope.kind === 'subtree')
-    remove = remove.where(sql<boolean>`body_path collate "C" like ${`${input.scope.path}%`}`)
+  if (input.scope.kind === 'subtree') remove = remove.where(inSubtree('body_path', input.scope.path))
   if (input.scope.kind === 'bodies')
     remove = remove.where(sql<boolean>`body_id = any(${input.scope.bodyIds.map(Number)}::bigint[])`)
   await remove.execute()
@@ -60,7 +60,7 @@ export async function refreshFindings(
         since, evidence, message)
       -- A subject whose body changed since the last run (a moved unit) may still have its old row
       -- outside this scope: the new finding takes its place.
-      on conflict (id) do update set rule_id = excluded.rule_id, body_id = excluded.body_id,
+      on conflict (region_id, id) do update set rule_id = excluded.rule_id, body_id = excluded.body_id,
         body_path = excluded.body_path, region_id = excluded.region_id, severity = excluded.severity,
         since = excluded.since, evidence = excluded.evidence, message = excluded.message,
         checked_at = excluded.checked_at`.execute(db)

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../db/client.ts'
 import { type CharterVersion, findCharterInForce } from '../charter/charter-in-force.ts'
-import { daysAfter } from '../shared/clock.ts'
 import type { AuditCheck, AuditScope } from './audit-check.ts'
+import { auditDayEnd } from './audit-scope.ts'
 import { AUDIT_CHECKS } from './checks.ts'
 import { compareFindings, type Finding, findingId } from './finding.ts'
 
@@ -23,15 +23,18 @@ export interface AuditRun {
 
 /**
  * Runs the checks over the data as of a date, with the rules then in force, and returns the
- * findings (nothing is stored: `refreshFindings` stores a run). Past dates work because every
- * check reads dated rows (a mandate's start and end, a decision's date) rather than current state.
+ * findings (nothing is stored: `refreshFindings` stores a run). Past dates work because the checks
+ * read dated rows (a mandate's start and end, a decision's date, a member's status history) rather
+ * than current state. What is not dated is read as it is now: a body's place in the tree and its
+ * name, a member's unit and social category, the date a member became full (a suspension between
+ * then and the audit's date is not seen).
  */
 export async function runAudit(db: Executor, input: AuditRunInput): Promise<AuditRun> {
   const version = await findCharterInForce(db, input.asOf)
   if (!version) return { asOf: input.asOf, charter: null, findings: [] }
   const checkInput = {
     asOf: input.asOf,
-    asOfEnd: new Date(`${daysAfter(input.asOf, 1)}T00:00:00.000Z`),
+    asOfEnd: auditDayEnd(input.asOf),
     charter: version,
     scope: input.scope,
   }

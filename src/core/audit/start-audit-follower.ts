@@ -21,11 +21,26 @@ export function startAuditFollower(
   clock: Clock,
   options: AuditFollowerOptions,
 ): () => Promise<void> {
+  // A pass that fails (a check's bug, the database away) is retried after 1, 2, 4, … passes, up to
+  // 64: a failing daily run is the whole audit, and retrying it every second would load the server.
+  let failures = 0
+  let skip = 0
   return startBackgroundLoop(
     options.intervalMs,
     async () => {
-      const result = await updateFindings(db, clock)
-      if (result.mode === 'full' || result.mode === 'incremental') options.onPass?.(result)
+      if (skip > 0) {
+        skip -= 1
+        return
+      }
+      try {
+        const result = await updateFindings(db, clock)
+        failures = 0
+        if (result.mode === 'full' || result.mode === 'incremental') options.onPass?.(result)
+      } catch (error) {
+        failures += 1
+        skip = Math.min(2 ** (failures - 1), 64)
+        throw error
+      }
     },
     options.onError,
   )

@@ -14,13 +14,19 @@ const PAGE = 5_000
 // Only followers take it (server and CLI); writers never touch this lock.
 const FOLLOWER_LOCK = 0x0a0d_0001
 
-/** Event types that change what every check reads: the rules, or the tree (findings name their bodies). */
+/**
+ * Event types that change what every check reads: the rules, or the tree (findings name their
+ * bodies), and bulk events that touch more bodies than a targeted pass is worth.
+ */
 const RESHAPING = new Set([
   'charter.adopted',
   'body.moved',
   'body.renamed',
   'body.dissolved',
   'organisation.configured',
+  // Meetings entered in bulk (the demo's records): one event for thousands of bodies.
+  'meetings.recorded',
+  // A new body changes no finding on its first day (nothing is overdue yet): the daily run finds it.
 ])
 
 export type FollowResult =

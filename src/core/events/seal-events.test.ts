@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../../../test/support/database.ts'
 import { fixtureClock, rolledBackEvent, writeEvent, writeEvents } from './log-fixtures.ts'
@@ -75,6 +76,34 @@ describe('sealEvents', () => {
     expect(after.lastSealedId).toBe(Math.max(heldId, ...later))
     expect(heldId).toBeGreaterThan(before[0] ?? 0)
     expect(await verifyLog(db)).toMatchObject({ ok: true, unsealedEvents: 0 })
+  })
+
+  it('does not wait for a long reader of the log, even one holding a transaction id', async () => {
+    const { db } = database
+    let finish!: () => void
+    const gate = new Promise<void>((resolve) => {
+      finish = resolve
+    })
+    let reading!: () => void
+    const started = new Promise<void>((resolve) => {
+      reading = resolve
+    })
+    // Like the audit follower's daily run: reads the events, writes elsewhere (so it has an xid).
+    const reader = db.transaction().execute(async (trx) => {
+      await trx.selectFrom('events').select('id').limit(1).execute()
+      await sql`select pg_current_xact_id()`.execute(trx)
+      reading()
+      await gate
+    })
+    await started
+    const written = database.kind === 'postgres' ? await writeEvents(db, 2) : []
+    const pass = sealEvents(db, fixtureClock, { waitMs: 300 })
+    const early = await Promise.race([pass, sleep(1_000).then(() => null)])
+    // On the server the pass seals the new events beside the open reader; PGlite has one connection.
+    if (database.kind === 'postgres') expect(early?.lastSealedId).toBe(written[written.length - 1])
+    finish()
+    await reader
+    await pass
   })
 
   it('seals in the background until stopped', async () => {

@@ -73,8 +73,10 @@ async function lastSeal(db: Executor) {
 
 /**
  * Polls until none of the transactions in `xips` that wrote to this database's events table is
- * still running, within `waitMs`. A writer locks the events table before drawing an id and holds
- * its own transaction-id lock until it ends, so both show in pg_locks. Narrowing the wait to event
+ * still running, within `waitMs`. A writer takes its ROW EXCLUSIVE lock on the events table before
+ * drawing an id and holds it, and its own transaction-id lock, until it ends, so both show in
+ * pg_locks. Readers of the log (the audit follower, whose long daily run also holds an xid) take
+ * only ACCESS SHARE and are not waited for: they cannot hold an id. Narrowing the wait to event
  * writers in this database keeps long transactions elsewhere on the cluster (another database, a
  * slow report) from holding sealing back. Prepared (two-phase) transactions are matched too, by
  * their virtual transaction; PGlite never has another transaction running.
@@ -92,6 +94,7 @@ async function eventWritersEnded(db: Executor, xips: readonly string[], waitMs: 
           and r.locktype = 'relation'
           and r.database = (select oid from pg_database where datname = current_database())
           and r.relation = 'events'::regclass
+          and r.mode = 'RowExclusiveLock'
       ) as done`.execute(db)
     if (rows[0]?.done) return true
     if (Date.now() >= deadline) return false

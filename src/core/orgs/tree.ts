@@ -7,10 +7,7 @@ import { AppError } from '../shared/errors.ts'
  * locale cannot use those indexes for a prefix LIKE. Paths hold only digits and '/', so the
  * prefix needs no escaping of LIKE wildcards.
  */
-export function inSubtree(
-  column: 'path' | 'unit_path' | 'b.path' | 'ob.path' | 'm.unit_path',
-  path: string,
-): RawBuilder<boolean> {
+export function inSubtree(column: string, path: string): RawBuilder<boolean> {
   return sql<boolean>`${sql.ref(column)} collate "C" like ${`${path}%`}`
 }
 

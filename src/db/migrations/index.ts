@@ -25,8 +25,10 @@ import * as comments from './20261126_0802_comments.ts'
 import * as meetings from './20261126_0803_meetings.ts'
 import * as decisions from './20261126_0804_decisions.ts'
 import * as tasks from './20261126_0805_tasks.ts'
-import * as audit from './20261126_0900_audit.ts'
-import * as membersPending from './20261126_0901_members_pending.ts'
+import * as auditFindings from './20261126_0900_audit_findings.ts'
+import * as auditFollower from './20261126_0901_audit_follower.ts'
+import * as auditSnapshots from './20261126_0902_audit_snapshots.ts'
+import * as membersPending from './20261126_0903_members_pending.ts'
 
 /**
  * Forward-only migrations, listed statically so the same set runs from tests, the CLI and the
@@ -59,6 +61,8 @@ export const migrations: Record<string, Migration> = {
   '20261126_0803_meetings': meetings,
   '20261126_0804_decisions': decisions,
   '20261126_0805_tasks': tasks,
-  '20261126_0900_audit': audit,
-  '20261126_0901_members_pending': membersPending,
+  '20261126_0900_audit_findings': auditFindings,
+  '20261126_0901_audit_follower': auditFollower,
+  '20261126_0902_audit_snapshots': auditSnapshots,
+  '20261126_0903_members_pending': membersPending,
 }
