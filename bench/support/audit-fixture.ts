@@ -37,6 +37,9 @@ export async function generateAuditFixture(
   const start = performance.now()
   const counts = await db.transaction().execute(async (trx) => {
     await sql`set local time zone 'UTC'`.execute(trx)
+    // The generator stamps bodies with the real clock; the audit's date is a century earlier, and a
+    // body created after it is not yet due to have met. The organisation existed a year before.
+    await sql`update bodies set created_at = ${input.asOf}::date - 365`.execute(trx)
     const mandates = await generateMandates(trx, input.asOf, input.versionId)
     const deliberation = await generateDeliberation(trx, input.asOf, input.versionId, input.questions)
     const meetings = await generateMeetings(trx, input.asOf)

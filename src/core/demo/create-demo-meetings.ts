@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import { charterInForce } from '../charter/charter-in-force.ts'
 import { votingRights } from '../charter/charter-rules.ts'
 import { deliberationRules, quorumFor } from '../deliberation/deliberation-rules.ts'
@@ -14,7 +14,11 @@ import type { SeededRandom } from './random.ts'
  * district committees over the autumn of 1923, entered as held. The charter's `meetings` rules
  * (a unit every 14 days, a committee every 30) make a body that held none in its window
  * "inactive"; the report's picture is that most organisations meet and the backward border ones
- * often do not, so the share that met within the window differs by region.
+ * often do not, so the share that met within the window differs by region. Every body has met at
+ * some time: one with no meeting on record is judged only from its entry in Charter plus its
+ * interval (`unit.inactive`), and the demo's bodies are entered on the demo's day, so a body that
+ * never met would show nothing for two weeks. The bodies that did not meet in their window lapsed
+ * instead, their last meeting one and a half to four windows back.
  */
 
 /** Share of bodies whose last meeting falls within the charter's window, by kind of region. */
@@ -22,8 +26,6 @@ const MET_SHARE = {
   central: { unit: 0.9, committee: 0.95 },
   border: { unit: 0.55, committee: 0.7 },
 } as const
-/** Of the bodies that did not meet in their window, the share that never met at all (the rest lapsed). */
-const NEVER_MET = 0.3
 /** Earlier meetings kept in the book before the last one (up to this many). */
 const EARLIER_MEETINGS = 3
 const INSERT_BATCH = 1_000
@@ -59,9 +61,12 @@ function sitting(present: Date, daysAgo: number, unit: boolean): { startsAt: Dat
 /**
  * Enters the held meetings in bulk (the use cases schedule one meeting and record its attendance
  * and minutes one by one, three events each; a few thousand past meetings are one `meetings.recorded`
- * event instead). Attendance is a count, at or above the quorum of the body's deciding members
- * (as deciding-members.ts reads them: a unit's voting members, a committee's post holders); the
- * attendance lists themselves are not kept in the books this far back. Seeded.
+ * event instead). Attendance is a count at or above the quorum of the body's deciding members
+ * (as deciding-members.ts reads them: a unit's voting members, a committee's post holders), and
+ * the attendance list names that many of them, drawn in one statement for every meeting. The roll
+ * drawn from is today's, not the one of the meeting's date: the demo's members and mandates of
+ * the autumn are nearly today's, and the books only need to agree with their counts. Seeded: the
+ * draw orders each roll by a hash of the meeting's and the member's ids.
  */
 export async function createDemoMeetings(
   ctx: UseCaseContext,
@@ -73,10 +78,21 @@ export async function createDemoMeetings(
   const { document } = await charterInForce(ctx.db, today)
   const border = new Set(DEMO_REGIONS.filter((region) => region.border).map((region) => region.key))
   const voters = votingRights(document)?.vote ?? ['full']
+  const unitLevels = document.levels.filter((level) => isUnitLevel(document.levels, level))
+  // The roll a meeting's attendance is drawn from (its body joined as `b`): a unit's voting
+  // members, a committee's holders, as deciding-members.ts reads them.
+  const roll = (body: RawBuilder<unknown>) => sql`(
+    select p.id as member_id from members p
+    where b.level = any(${unitLevels}::text[]) and p.unit_id = ${body} and p.status = any(${sql.val(voters)}::text[])
+    union all
+    select distinct h.member_id from mandates h
+    where b.level <> all(${unitLevels}::text[]) and h.body_id = ${body}
+      and h.starts_on <= ${today} and (h.ended_on is null or h.ended_on > ${today}))`
   // Deciding members now, per body: one pass over members and one over mandates.
   const { rows } = await sql<{ id: number; level: string; region_id: number; deciding: number }>`
     select b.id, b.level, b.region_id,
-      coalesce(m.n, h.n, 0)::int as deciding
+      (case when b.level = any(${unitLevels}::text[]) then coalesce(m.n, 0) else coalesce(h.n, 0) end)::int
+        as deciding
     from bodies b
     left join (select unit_id, count(*) as n from members
                where status = any(${sql.val(voters)}::text[]) group by unit_id) m on m.unit_id = b.id
@@ -109,8 +125,6 @@ export async function createDemoMeetings(
     if (random.next() < share) {
       daysAgo = random.int(1, body.everyDays - 1)
       metInWindow++
-    } else if (random.next() < NEVER_MET) {
-      continue
     } else {
       // Lapsed: the last meeting was one and a half to four windows ago.
       daysAgo = Math.round(body.everyDays * (1.5 + 2.5 * random.next()))
@@ -146,6 +160,19 @@ export async function createDemoMeetings(
     ids.push(...inserted.map((row) => row.id))
   }
   if (ids.length > 0) {
+    const [first, last] = [Math.min(...ids), Math.max(...ids)]
+    // Who came: `present_count` of the roll, drawn for every meeting in one statement.
+    await sql`
+      insert into meeting_attendance (meeting_id, member_id, region_id)
+      select mt.id, drawn.member_id, mt.region_id
+      from meetings mt
+      join bodies b on b.id = mt.body_id
+      cross join lateral (
+        select r.member_id from ${roll(sql`mt.body_id`)} r
+        order by md5(mt.id::text || ':' || r.member_id::text)
+        limit mt.present_count
+      ) drawn
+      where mt.id between ${first} and ${last}`.execute(ctx.db)
     const times = meetings.map((meeting) => meeting.starts_at.getTime())
     const central = await ctx.db
       .selectFrom('bodies')
@@ -159,8 +186,8 @@ export async function createDemoMeetings(
         payload: {
           source: 'demo',
           count: ids.length,
-          firstMeetingId: Math.min(...ids),
-          lastMeetingId: Math.max(...ids),
+          firstMeetingId: first,
+          lastMeetingId: last,
           from: toIsoDate(new Date(Math.min(...times))),
           to: toIsoDate(new Date(Math.max(...times))),
         },

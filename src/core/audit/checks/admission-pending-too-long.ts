@@ -1,9 +1,9 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { MemberCategory } from '../../members/schemas.ts'
 import type { AuditCheck, AuditScope } from '../audit-check.ts'
-import { bodyInScope } from '../audit-scope.ts'
+import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { valuesTable } from './values-table.ts'
+import { valuesTable } from './check-sql.ts'
 
 interface Row {
   id: number
@@ -45,7 +45,7 @@ function memberInScope(scope: AuditScope): RawBuilder<boolean> {
  * within `decideWithinDays` of the rule for the applicant's category. A member whose status on
  * the audit's date was `applicant` and whose application is at least that many days old is a
  * violation, from the application date plus `decideWithinDays` (the first day past the deadline,
- * counting the day of receipt as the first), in the member's unit. The message gives the category,
+ * counting the day of receipt as the first), in the member's unit (unless dissolved by the date). The message gives the category,
  * never the name.
  *
  * The status on the date comes from `member_status_changes` as `statusOn` reads it: the last change
@@ -70,20 +70,25 @@ export const admissionPendingTooLongCheck: AuditCheck = {
     'member.transferred',
     'members.imported',
   ],
-  // Member events sit on the member's (new) unit. An import sits on the body it was addressed to
-  // (or none): its findings are in the units of the members it loaded, read from its id range.
+  // Member events sit on the member's (new) unit. A transfer also changes the old unit's findings
+  // (the applicant left it): its id is in the event's payload. An import sits on the body it was
+  // addressed to (or none): its findings are in the units of the members it loaded, read from its
+  // id range. Both are read by event id in one statement.
   async affectedBodies(db, events) {
     const bodies = new Set<number>()
-    const imports: number[] = []
+    const payloads: number[] = []
     for (const event of events) {
-      if (event.type === 'members.imported') imports.push(event.id)
-      else if (event.bodyId !== null) bodies.add(event.bodyId)
+      if (event.type === 'members.imported' || event.type === 'member.transferred') payloads.push(event.id)
+      if (event.type !== 'members.imported' && event.bodyId !== null) bodies.add(event.bodyId)
     }
-    if (imports.length > 0) {
-      const { rows } = await sql<{ unit_id: number }>`
-        select distinct p.unit_id from events e
+    if (payloads.length > 0) {
+      const { rows } = await sql<{ unit_id: number | string }>`
+        select (e.payload->>'fromUnitId')::int8 as unit_id from events e
+        where e.id = any(${payloads}::bigint[]) and e.type = 'member.transferred'
+        union
+        select p.unit_id from events e
         join members p on p.id between (e.payload->>'firstMemberId')::int8 and (e.payload->>'lastMemberId')::int8
-        where e.id = any(${imports}::bigint[])`.execute(db)
+        where e.id = any(${payloads}::bigint[]) and e.type = 'members.imported'`.execute(db)
       for (const row of rows) bodies.add(Number(row.unit_id))
     }
     return [...bodies]
@@ -132,6 +137,7 @@ export const admissionPendingTooLongCheck: AuditCheck = {
         ) firstc on true
         where (p.status = 'applicant' or p.status_since > ${asOf}) and p.joined_on <= ${asOf}
           and ${memberInScope(input.scope)} and ${bodyInScope(input.scope, 'b')}
+          and ${bodyActiveAt(input.asOfEnd, 'b')}
       ) x
       where x.status_then = 'applicant' and x.applied_on + x.days <= ${asOf}`.execute(db)
 

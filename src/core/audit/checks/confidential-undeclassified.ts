@@ -4,20 +4,25 @@ import type { AuditCheck } from '../audit-check.ts'
 import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
 import {
+  capitalise,
   dateOf,
   deliberationRuleOf,
   evidenceIds,
-  mentionQuestion,
-  sentence,
+  laterOf,
+  mentionSecret,
   subjectEvidence,
-} from './deliberation-sql.ts'
+} from './check-sql.ts'
 
 /**
  * Confidential questions kept secret longer than the charter allows. Reads the `confidential`
  * rule in force on the audit's day: a question is declassified within `declassifyWithinDays` of
  * being raised. A confidential question raised by the audit's day, still classified then
  * (`declassify_on` after it), whose declassification date falls later than the rule allows, is a
- * violation once the allowed date has passed, from the day after it.
+ * violation once the allowed date has passed, from the day after it, or from the day the version
+ * in force took effect if later (the bound is that version's, so an audit as of `since` finds it;
+ * the trade-off: a version re-adopted with the same bound moves `since` forward to its own date).
+ * It is the one check that speaks of questions still classified: it says no more of them than the
+ * redacted view does (`mentionSecret`).
  *
  * Raising a question refuses a date beyond the bound in force, so this arises when a later
  * version shortens the bound (the question keeps the date it was given) or from an entry made
@@ -42,7 +47,6 @@ export const confidentialUndeclassifiedCheck: AuditCheck = {
       .select([
         'q.id as questionId',
         'q.body_id as bodyId',
-        'q.confidential',
         'q.raised_at as raisedAt',
         'b.name as bodyName',
         subjectEvidence([{ kind: 'question', idColumn: 'q.id' }], input.asOfEnd).as('evidence'),
@@ -63,9 +67,9 @@ export const confidentialUndeclassifiedCheck: AuditCheck = {
         bodyId: row.bodyId,
         subject: { kind: 'question', id: row.questionId },
         severity: 'violation',
-        since: daysAfter(allowedOn, 1),
+        since: laterOf(daysAfter(allowedOn, 1), input.charter.effectiveFrom),
         evidence: evidenceIds(row.evidence),
-        message: `${sentence(mentionQuestion(row))} is still kept from the members in scope, past the ${rule.declassifyWithinDays} days the charter allows (it was due for declassification by ${allowedOn}; ${rule.id}).`,
+        message: `${capitalise(mentionSecret(row))} is still kept from the members in scope, past the ${rule.declassifyWithinDays} days the charter allows (it was due for declassification by ${allowedOn}; ${rule.id}).`,
       }
     })
   },

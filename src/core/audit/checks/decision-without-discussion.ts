@@ -1,7 +1,14 @@
 import type { AuditCheck } from '../audit-check.ts'
 import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { dateOf, evidenceIds, mentionQuestion, sentence, subjectEvidence } from './deliberation-sql.ts'
+import {
+  capitalise,
+  dateOf,
+  evidenceIds,
+  mentionQuestion,
+  questionReadableOn,
+  subjectEvidence,
+} from './check-sql.ts'
 
 /**
  * Major questions decided without their discussion. Reads the `major` rule each decision cites
@@ -13,7 +20,9 @@ import { dateOf, evidenceIds, mentionQuestion, sentence, subjectEvidence } from 
  *
  * Live use refuses such a decision (DISCUSSION_REQUIRED), so the finding comes from records of
  * past practice (recordPastDeliberation): an act done, which stays a finding. A confidential
- * question is never one (its exception covers it), so messages name the question by number only.
+ * question is never one: its exception covers it, declassified or not (the filter on readable
+ * questions every deliberation check shares is kept here too, so the rule holds if the exception
+ * changes). Messages name the question by number only.
  */
 export const decisionWithoutDiscussionCheck: AuditCheck = {
   kind: 'decision.without-discussion',
@@ -31,8 +40,6 @@ export const decisionWithoutDiscussionCheck: AuditCheck = {
         'd.decided_at as decidedAt',
         eb.fn.coalesce('d.discussion_rule_id', 'q.major_rule_id').as('ruleId'),
         'q.id as questionId',
-        'q.confidential',
-        'q.raised_at as raisedAt',
         'b.name as bodyName',
         subjectEvidence(
           [
@@ -46,6 +53,7 @@ export const decisionWithoutDiscussionCheck: AuditCheck = {
       .where('q.major', '=', true)
       .where('d.exception', 'is', null)
       .where('q.confidential', '=', false)
+      .where(questionReadableOn(input.asOf, 'q'))
       .where('d.discussion_completed', '=', false)
       .where(bodyInScope(input.scope, 'b'))
       .where(bodyActiveAt(input.asOfEnd, 'b'))
@@ -62,7 +70,7 @@ export const decisionWithoutDiscussionCheck: AuditCheck = {
           severity: 'violation',
           since: decided,
           evidence: evidenceIds(row.evidence),
-          message: `${sentence(mentionQuestion(row))}, a major question, was decided on ${decided} without the discussion the charter requires first (${row.ruleId}).`,
+          message: `${capitalise(mentionQuestion(row))}, a major question, was decided on ${decided} without the discussion the charter requires first (${row.ruleId}).`,
         },
       ]
     })

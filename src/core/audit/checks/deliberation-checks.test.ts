@@ -189,15 +189,19 @@ describe('discussion.overrun', () => {
     expect((await t.audit([discussionOverrunCheck]))[0]?.message).toContain('ended on 1923-12-02')
   })
 
-  it('says of a confidential question only that it is one, where and when it was raised', async () => {
+  it('says nothing of a confidential question’s discussion until it is declassified', async () => {
     const secret = await s.backThen('1923-10-20T09:00:00Z', () => s.secret('1924-06-01'))
+    expect(await t.audit([discussionOverrunCheck])).toEqual([])
+    await s.declassify(secret.id)
     const findings = await t.audit([discussionOverrunCheck])
-    expect(findings.map((f) => [f.subject.id, f.message])).toEqual([
+    expect(findings.map((f) => [f.subject.id, f.since, f.message])).toEqual([
       [
         secret.id,
-        'A confidential question of Unit A1 raised on 1923-10-20 is still under discussion past its maximum of 30 days (deliberation.limits).',
+        '1923-11-20',
+        `The discussion of question #${secret.id} of Unit A1, opened on 1923-10-20, is still going past its maximum of 30 days (deliberation.limits): it should have closed on 1923-11-19.`,
       ],
     ])
     expect(findings[0]?.evidence).toEqual(await eventIds(['question', secret.id]))
+    expect(await t.audit([discussionOverrunCheck], '1923-12-01')).toEqual([])
   })
 })

@@ -65,22 +65,33 @@ describe('urgent.unratified', () => {
     ).toEqual([])
   })
 
-  it('says of a confidential question’s decision only that it awaits ratification', async () => {
+  it('says nothing of a confidential question’s decision or tasks until it is declassified', async () => {
     const secret = await s.backThen('1923-11-01T10:00:00Z', () => s.secret())
     const decision = await s.backThen('1923-11-02T10:00:00Z', () =>
       t.run((ctx) =>
         decideUrgently(ctx, { questionId: secret.id, justification: 'The crossing cannot wait for a vote.' }),
       ),
     )
-    const [finding] = await t.audit([urgentUnratifiedCheck])
-    expect(finding).toMatchObject({
-      subject: { kind: 'decision', id: decision.id },
-      severity: 'violation',
-      since: '1923-11-17',
-      message:
-        'A confidential question of Unit A1 raised on 1923-11-01 has a decision its body has not ratified in time (deliberation.urgent).',
-    })
-    expect(finding?.message).not.toContain(SECRET_TITLE)
+    const task = await s.backThen('1923-11-02T11:00:00Z', () => s.task(decision.id, '1923-11-20'))
+    // The audit is read by every member in scope: while classified, no check but the bound's says a word.
+    const checks = [urgentUnratifiedCheck, taskOverdueCheck]
+    expect(await t.audit(checks)).toEqual([])
+
+    await s.declassify(secret.id)
+    const findings = await t.audit(checks)
+    expect(findings).toMatchObject([
+      {
+        kind: 'urgent.unratified',
+        subject: { kind: 'decision', id: decision.id },
+        severity: 'violation',
+        since: '1923-11-17',
+        message: `The urgent decision on question #${secret.id} of Unit A1, taken on 1923-11-02, was not ratified by the body by 1923-11-16 as the charter requires (deliberation.urgent).`,
+      },
+      { kind: 'task.overdue', subject: { kind: 'task', id: task.id }, since: '1923-11-21' },
+    ])
+    expect(findings[0]?.message).not.toContain(SECRET_TITLE)
+    // Declassified today: an audit of yesterday still leaves it out.
+    expect(await t.audit(checks, '1923-12-01')).toEqual([])
   })
 })
 
@@ -127,6 +138,16 @@ describe('confidential.undeclassified', () => {
     await s.declassify(secret.id)
     expect(await t.audit([confidentialUndeclassifiedCheck])).toEqual([])
     expect(await t.audit([confidentialUndeclassifiedCheck], '1923-11-15')).toHaveLength(1)
+  })
+
+  it('dates a bound shortened after it was passed from the day the shorter bound took effect', async () => {
+    const secret = await s.backThen('1923-09-01T10:00:00Z', () => s.secret('1924-06-01'))
+    // Sixty days from 1 September ran out on 31 October; the bound is only that short from 15 November.
+    await shortenSecrecy(t, '1923-11-15')
+    const expected = { subject: { kind: 'question', id: secret.id }, since: '1923-11-15' }
+    expect(await t.audit([confidentialUndeclassifiedCheck])).toMatchObject([expected])
+    expect(await t.audit([confidentialUndeclassifiedCheck], '1923-11-15')).toMatchObject([expected])
+    expect(await t.audit([confidentialUndeclassifiedCheck], '1923-11-14')).toEqual([])
   })
 })
 

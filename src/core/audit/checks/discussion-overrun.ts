@@ -3,7 +3,7 @@ import { daysAfter } from '../../shared/clock.ts'
 import type { AuditCheck } from '../audit-check.ts'
 import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { dateOf, evidenceIds, mentionQuestion, sentence, subjectEvidence } from './deliberation-sql.ts'
+import { dateOf, evidenceIds, mentionQuestion, questionReadableOn, subjectEvidence } from './check-sql.ts'
 
 /**
  * Discussions that ran past their maximum. Reads the limits rule each question's discussion
@@ -17,7 +17,9 @@ import { dateOf, evidenceIds, mentionQuestion, sentence, subjectEvidence } from 
  * withdrawn (only the log dates that). Live, the scheduler closes a discussion at its maximum and
  * a late close is dated the maximum, so a live overrun shows only while the scheduler has not
  * run, and clears once it has; a record of past practice closed after its maximum (Petrograd,
- * 1922: 102 days against 45) stays a finding, as the act it is.
+ * 1922: 102 days against 45) stays a finding, as the act it is. A confidential question is judged
+ * only once declassified (`questionReadableOn`): before, the finding would tell everyone in scope
+ * how its discussion stands.
  */
 export const discussionOverrunCheck: AuditCheck = {
   kind: 'discussion.overrun',
@@ -50,8 +52,6 @@ export const discussionOverrunCheck: AuditCheck = {
         'q.maximum_days as maximumDays',
         'q.discussion_opened_at as openedAt',
         'q.discussion_latest_close_at as latestCloseAt',
-        'q.confidential',
-        'q.raised_at as raisedAt',
         'b.name as bodyName',
         ended.as('endedAt'),
         subjectEvidence([{ kind: 'question', idColumn: 'q.id' }], input.asOfEnd).as('evidence'),
@@ -63,6 +63,7 @@ export const discussionOverrunCheck: AuditCheck = {
       .where(sql<boolean>`(q.discussion_closed_at is null or q.discussion_closed_at >= ${endOfMaximumDay})`)
       .where(sql<boolean>`(d.decided_at is null or d.decided_at >= ${endOfMaximumDay})`)
       .where(sql<boolean>`(${ended} is null or ${ended} >= ${endOfMaximumDay})`)
+      .where(questionReadableOn(input.asOf, 'q'))
       .where(bodyInScope(input.scope, 'b'))
       .where(bodyActiveAt(input.asOfEnd, 'b'))
       .orderBy('q.id')
@@ -72,19 +73,10 @@ export const discussionOverrunCheck: AuditCheck = {
       const maximumDay = dateOf(row.latestCloseAt)
       const open = row.endedAt === null || new Date(row.endedAt) >= input.asOfEnd
       const limit = `its maximum of ${row.maximumDays} days (${row.ruleId})`
-      let message: string
-      if (row.confidential) {
-        // Only what the redacted view shows: that it exists, where, and when it was raised.
-        const mention = sentence(mentionQuestion(row))
-        message = open
-          ? `${mention} is still under discussion past ${limit}.`
-          : `${mention} was discussed past ${limit}.`
-      } else {
-        const opened = dateOf(row.openedAt)
-        message = open
-          ? `The discussion of ${mentionQuestion(row)}, opened on ${opened}, is still going past ${limit}: it should have closed on ${maximumDay}.`
-          : `The discussion of ${mentionQuestion(row)}, opened on ${opened}, ran past ${limit}: it should have closed on ${maximumDay} and ended on ${dateOf(row.endedAt ?? maximumDay)}.`
-      }
+      const opened = dateOf(row.openedAt)
+      const message = open
+        ? `The discussion of ${mentionQuestion(row)}, opened on ${opened}, is still going past ${limit}: it should have closed on ${maximumDay}.`
+        : `The discussion of ${mentionQuestion(row)}, opened on ${opened}, ran past ${limit}: it should have closed on ${maximumDay} and ended on ${dateOf(row.endedAt ?? maximumDay)}.`
       return [
         {
           rule: row.ruleId,

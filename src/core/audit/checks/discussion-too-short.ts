@@ -2,7 +2,14 @@ import { sql } from 'kysely'
 import type { AuditCheck } from '../audit-check.ts'
 import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { dateOf, evidenceIds, mentionQuestion, sentence, subjectEvidence } from './deliberation-sql.ts'
+import {
+  capitalise,
+  dateOf,
+  evidenceIds,
+  mentionQuestion,
+  questionReadableOn,
+  subjectEvidence,
+} from './check-sql.ts'
 
 const DAY_MS = 86_400_000
 
@@ -12,7 +19,8 @@ const DAY_MS = 86_400_000
  * when the discussion opened; the earliest close they gave is `discussion_earliest_close_at`). A
  * decision taken by the audit's day after a discussion that closed before its minimum is a
  * violation from the day it was taken, unless an exception let the body cut the discussion short:
- * urgent (its own finding if unratified) or confidential.
+ * urgent (its own finding if unratified) or confidential (whether declassified since or not; the
+ * readable-question filter every deliberation check shares is kept here too).
  *
  * Live use refuses an early close (DISCUSSION_TOO_EARLY), so the finding comes from records of
  * past practice: an act done, which stays a finding.
@@ -36,8 +44,6 @@ export const discussionTooShortCheck: AuditCheck = {
         'q.minimum_days as minimumDays',
         'q.discussion_opened_at as openedAt',
         'q.discussion_closed_at as closedAt',
-        'q.confidential',
-        'q.raised_at as raisedAt',
         'b.name as bodyName',
         subjectEvidence(
           [
@@ -50,6 +56,7 @@ export const discussionTooShortCheck: AuditCheck = {
       .where('d.decided_at', '<', input.asOfEnd)
       .where('d.exception', 'is', null)
       .where('q.confidential', '=', false)
+      .where(questionReadableOn(input.asOf, 'q'))
       .where('q.limits_rule_id', 'is not', null)
       .where('q.discussion_opened_at', 'is not', null)
       .where(sql<boolean>`q.discussion_closed_at < q.discussion_earliest_close_at`)
@@ -70,7 +77,7 @@ export const discussionTooShortCheck: AuditCheck = {
           severity: 'violation',
           since: decided,
           evidence: evidenceIds(row.evidence),
-          message: `${sentence(mentionQuestion(row))} was decided on ${decided} after a discussion of ${heldText}, fewer than the ${row.minimumDays} days the charter requires (${row.ruleId}).`,
+          message: `${capitalise(mentionQuestion(row))} was decided on ${decided} after a discussion of ${heldText}, fewer than the ${row.minimumDays} days the charter requires (${row.ruleId}).`,
         },
       ]
     })

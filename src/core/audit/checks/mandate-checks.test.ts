@@ -115,10 +115,11 @@ describe('post.appointed', () => {
       severity: 'notice',
       since: '1923-05-01',
     })
+    // A violation from the day the stricter version took effect, when the reason stopped counting.
     expect((await t.audit([postAppointedCheck]))[0]).toMatchObject({
       id: `post.appointed:mandate:${mandate.id}`,
       severity: 'violation',
-      since: '1923-05-01',
+      since: '1923-09-01',
       message:
         'Unit secretary of Unit A2 appointed by District A on 1923-05-01 for a reason the charter does not allow ("new-unit"); the charter requires election.',
     })
@@ -154,7 +155,8 @@ describe('post.standing', () => {
         rule: 'standing.unit-secretary',
         bodyId: t.tree.unitA2.id,
         severity: 'violation',
-        since: '1922-12-15',
+        // Measured by the version of 1923-06-01: found from its date, not the mandate's start.
+        since: '1923-06-01',
         evidence: [mandate.event_id],
         message:
           'Unit secretary of Unit A2: the holder, in office since 1922-12-15, had less than 3 years of membership when the mandate began; the charter requires 3 years of membership.',
@@ -201,7 +203,7 @@ describe('election.overdue', () => {
         since: '1923-09-02',
         evidence: [mandate.event_id],
         message:
-          'The term of the unit secretary of Unit B1 ended on 1923-09-01 and no election to the post has been called since; the charter elects it for 12 months at a time.',
+          'The term of the unit secretary of Unit B1 ended on 1923-09-01 and no election to the post is under way; the charter elects it for 12 months at a time.',
       },
     ])
   })

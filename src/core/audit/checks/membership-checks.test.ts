@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bulkLoadMembers } from '../../members/bulk-load-members.ts'
 import { changeMemberStatus } from '../../members/change-member-status.ts'
+import { transferMember } from '../../members/transfer-member.ts'
 import { createBody } from '../../orgs/create-body.ts'
 import { systemActor } from '../../shared/actor.ts'
 import { type AuditTest, openAuditTest } from '../audit-test-fixture.ts'
@@ -68,23 +69,24 @@ describe('unit.inactive', () => {
     expect(findings).toMatchObject([{ bodyId: t.tree.unitB1.id, since: '1923-11-15' }])
   })
 
-  it('flags a unit that never met from the rule’s effective date plus its interval, once the unit exists', async () => {
+  it('flags a unit that never met once its first interval in Charter has passed, whatever the version in force', async () => {
     const unit = await t.run((ctx) =>
       createBody(ctx, { parentId: t.tree.districtB.id, name: 'Unit B2', kind: 'factory' }),
     )
-    const findings = await t.audit([unitInactiveCheck], undefined, { kind: 'bodies', bodyIds: [unit.id] })
-    expect(findings).toMatchObject([
-      {
-        bodyId: unit.id,
-        since: '1920-01-15',
-        evidence: [],
-        message: 'No meeting of Unit B2 is on record; the charter requires a meeting every 14 days.',
-      },
-    ])
-    // Created today: as of yesterday it was not yet in Charter, and nothing is said of it.
-    expect(await t.audit([unitInactiveCheck], '1923-12-01', { kind: 'bodies', bodyIds: [unit.id] })).toEqual(
-      [],
-    )
+    const scope = { kind: 'bodies', bodyIds: [unit.id] } as const
+    // Created today (2 December): the charter's rules are older, so its 14 days run from today.
+    expect(await t.audit([unitInactiveCheck], undefined, scope)).toEqual([])
+    expect(await t.audit([unitInactiveCheck], '1923-12-15', scope)).toEqual([])
+    const expected = {
+      bodyId: unit.id,
+      since: '1923-12-16',
+      evidence: [],
+      message: 'No meeting of Unit B2 is on record; the charter requires a meeting every 14 days.',
+    }
+    expect(await t.audit([unitInactiveCheck], '1923-12-16', scope)).toMatchObject([expected])
+    // An amendment on another matter neither moves the date nor clears the finding.
+    await adoptAdmissionRules(t, '1923-12-20')
+    expect(await t.audit([unitInactiveCheck], '1923-12-25', scope)).toMatchObject([expected])
   })
 })
 
@@ -146,6 +148,33 @@ describe('admission.pending-too-long', () => {
         evidence: [change?.id],
         message: expect.stringContaining('received on 1923-09-01, has waited 92 days'),
       },
+    ])
+  })
+
+  it('rechecks the unit a member was transferred from, as well as the one they joined', async () => {
+    const fyodor = await applicant(t, t.tree.unitA2.id, 'Fyodor Waiting', '1923-06-01')
+    await t.follow([admissionPendingTooLongCheck])
+    await t.run((ctx) =>
+      transferMember(ctx, { memberId: fyodor.id, toUnitId: t.tree.unitB1.id, onDate: t.today() }),
+    )
+    const [transfer] = (await t.eventsOf('member', fyodor.id)).filter((e) => e.type === 'member.transferred')
+    if (!transfer) throw new Error('no transfer event')
+    expect(transfer.body_id).toBe(t.tree.unitB1.id)
+    const bodies = await admissionPendingTooLongCheck.affectedBodies?.(t.db, [
+      {
+        id: transfer.id,
+        type: transfer.type,
+        bodyId: transfer.body_id,
+        subjectKind: 'member',
+        subjectId: fyodor.id,
+      },
+    ])
+    expect([...(bodies ?? [])].sort()).toEqual([t.tree.unitA2.id, t.tree.unitB1.id].sort())
+    const pass = await t.follow([admissionPendingTooLongCheck])
+    expect(pass.mode).toBe('incremental')
+    const stored = await t.db.selectFrom('audit_findings').select(['id', 'body_id']).execute()
+    expect(stored).toEqual([
+      { id: `admission.pending-too-long:member:${fyodor.id}`, body_id: t.tree.unitB1.id },
     ])
   })
 

@@ -1,11 +1,19 @@
 import { sql } from 'kysely'
 import { electionRuleFor } from '../../charter/charter-rules.ts'
 import type { CharterDocument, ElectionRule, PostRule } from '../../charter/document-schema.ts'
-import { daysAfter } from '../../shared/clock.ts'
+import { daysAfter, monthsAfter } from '../../shared/clock.ts'
 import type { AuditCheck } from '../audit-check.ts'
-import { bodyInScope } from '../audit-scope.ts'
+import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { capitalise, dateStart, eventIds, mandateHeldOn, valuesTable } from './values-table.ts'
+import {
+  capitalise,
+  electionCallsSince,
+  evidenceIds,
+  laterOf,
+  mandateHeldOn,
+  utcDate,
+  valuesTable,
+} from './check-sql.ts'
 
 interface Row {
   id: number
@@ -21,7 +29,8 @@ interface Row {
   justified: boolean
   calls: (number | string)[] | null
   last_called_on: string | null
-  last_call_cancelled: boolean | null
+  last_outcome: 'pending' | 'cancelled' | 'closed' | null
+  last_pending_on: string | null
 }
 
 /** The elective posts of the charter in force, each with the election rule that makes it so. */
@@ -34,23 +43,37 @@ function electivePosts(document: CharterDocument): { post: PostRule; rule: Elect
 
 /** What happened about an election since the appointment, for the end of an expired one's message. */
 function sinceExpiry(row: Row): string {
+  if (row.last_pending_on) return `an election called on ${row.last_pending_on} has not yet replaced it`
   if (!row.last_called_on) return 'no election has been called since'
-  if (row.last_call_cancelled) return `the election called on ${row.last_called_on} was cancelled`
-  return `an election called on ${row.last_called_on} has not yet replaced it`
+  return row.last_outcome === 'closed'
+    ? `the election called on ${row.last_called_on} closed without replacing it`
+    : `the election called on ${row.last_called_on} was cancelled`
 }
 
 /**
  * `post.appointed` reads the `elections` family: a post the charter in force makes elective
  * (`electionRuleFor`) may be filled by appointment only for a justification its rule lists, and
- * only until the appointment's expiry (the mandate's `ends_on`), when an election is due.
+ * only until the appointment's expiry, when an election is due. The expiry is the earlier of the
+ * mandate's `ends_on` (set by the rule it was made under) and its start plus the `maxMonths` the
+ * rule in force gives its justification: a later version that shortens the allowance shortens the
+ * appointments it finds.
  *
- * Every appointed mandate held on the audit's date to such a post is a finding, because the line
- * is election: a notice while the appointment is within an allowed justification and its expiry
- * (the exception the charter permits, shown so it is not forgotten), a violation once it has
- * expired or when its justification is not one the rule in force allows (the appointment was
- * never, or is no longer, a permitted exception). Elections of the body for the post called since
- * the appointment began are cited as evidence and named in the message: a call does not end the
- * departure (only the elected mandate replacing the appointment does), but it shows the body acting.
+ * Every appointed mandate held on the audit's date to such a post, in a body not dissolved by
+ * then, is a finding, because the line is election: a notice while the appointment is within an
+ * allowed justification and its expiry (the exception the charter permits, shown so it is not
+ * forgotten), a violation once it has expired or when its justification is not one the rule in
+ * force allows (the appointment was never, or is no longer, a permitted exception). Elections of
+ * the body for the post called since the appointment began (`electionCallsSince`) are cited as
+ * evidence and named in the message: a call does not end the departure (only the elected mandate
+ * replacing the appointment does), but a pending one shows the body acting, and a cancelled one,
+ * or one closed without replacing it, shows it did not succeed.
+ *
+ * `since` is when the departure began under the rules in force: the appointment's start (a
+ * justification not allowed) or the day after its expiry, but never before the version in force
+ * took effect when that version is what makes it a violation (a justification dropped, an
+ * allowance shortened), so an audit as of `since` finds it. The trade-off: a version re-adopted
+ * with the same rule moves `since` forward to its own date.
+ *
  * The rules are matched in JS and passed in as a small table; the rest is one query over mandates
  * held on the date (by `mandates_body_post` for a scoped run).
  */
@@ -64,6 +87,7 @@ export const postAppointedCheck: AuditCheck = {
     'mandate.ended',
     'election.called',
     'election.cancelled',
+    'election.closed',
   ],
   // Mandate and election events are placed on the mandate's (the election's) body: the default.
   async find(db, input) {
@@ -91,56 +115,69 @@ export const postAppointedCheck: AuditCheck = {
             ],
             allowed,
           )} where j.post = m.post and j.justification = m.justification)`
+    const calls = electionCallsSince({
+      bodyId: sql`m.body_id`,
+      post: sql`m.post`,
+      since: sql`m.starts_on`,
+      asOfEnd: input.asOfEnd,
+      pendingOnly: false,
+    })
+    const calledOn = utcDate(sql`x.created_at`)
     const { rows } = await sql<Row>`
       select m.id, m.body_id, b.name as body_name, m.post, m.starts_on, m.ends_on, m.justification,
         ab.name as appointed_by, m.event_id, r.rule_id, ${justified} as justified,
-        calls.ids as calls, calls.last_called_on, calls.last_cancelled as last_call_cancelled
+        calls.ids as calls, calls.last_called_on, calls.last_outcome, calls.last_pending_on
       from mandates m
       join ${rules} on r.post = m.post
       join bodies b on b.id = m.body_id
       left join bodies ab on ab.id = m.appointed_by_body_id
       left join lateral (
         select array_agg(e.id order by e.id) as ids,
-          max((el.created_at at time zone 'UTC')::date) as last_called_on,
-          (array_agg(el.cancelled_at is not null and el.cancelled_at < ${input.asOfEnd}
-            order by el.created_at desc))[1] as last_cancelled
-        from elections el
-        join election_contests c on c.election_id = el.id and c.post = m.post
-        join events e on e.subject_kind = 'election' and e.subject_id = el.id and e.type = 'election.called'
-        where el.body_id = m.body_id
-          and el.created_at >= ${dateStart(sql`m.starts_on`)}
-          and el.created_at < ${input.asOfEnd}
+          max(${calledOn}) as last_called_on,
+          (array_agg(x.outcome order by x.created_at desc))[1] as last_outcome,
+          max(${calledOn}) filter (where x.outcome = 'pending') as last_pending_on
+        from (${calls}) x
+        join events e on e.subject_kind = 'election' and e.subject_id = x.id and e.type = 'election.called'
       ) calls on true
-      where m.how = 'appointed' and ${mandateHeldOn(input.asOf)} and ${bodyInScope(input.scope, 'b')}`.execute(
-      db,
-    )
+      where m.how = 'appointed' and ${mandateHeldOn(input.asOf)}
+        and ${bodyActiveAt(input.asOfEnd, 'b')} and ${bodyInScope(input.scope, 'b')}`.execute(db)
 
+    const effectiveFrom = input.charter.effectiveFrom
     const titles = new Map(elective.map(({ post, rule }) => [post.post, { title: post.title, rule }]))
     return rows.map((row): FindingDraft => {
       const entry = titles.get(row.post)
       const reason = entry?.rule.appointment?.justifications.find((j) => j.id === row.justification)
-      const expired = row.ends_on < input.asOf
+      // The allowance of the rule in force may be shorter than the one the mandate was made under.
+      const allowance = reason ? monthsAfter(row.starts_on, reason.maxMonths) : row.ends_on
+      const shortened = allowance < row.ends_on
+      const expiry = shortened ? allowance : row.ends_on
+      const expired = expiry < input.asOf
       const by = row.appointed_by ? ` by ${row.appointed_by}` : ''
       const head = `${capitalise(entry?.title ?? row.post)} of ${row.body_name} appointed${by} on ${row.starts_on}`
+      const why = reason?.text ?? row.justification
       let message: string
+      let since: string
       if (!row.justified) {
         const given = row.justification
           ? `for a reason the charter does not allow ("${row.justification}")`
           : 'with no justification'
         message = `${head} ${given}; the charter requires election.`
+        since = laterOf(row.starts_on, effectiveFrom)
       } else if (expired) {
-        message = `${head} (${reason?.text ?? row.justification}); the charter requires election; the appointment expired on ${row.ends_on} and ${sinceExpiry(row)}.`
+        const allowedFor = shortened ? ` (the charter now allows ${reason?.maxMonths} months)` : ''
+        message = `${head} (${why}); the charter requires election; the appointment expired on ${expiry}${allowedFor} and ${sinceExpiry(row)}.`
+        since = shortened ? laterOf(daysAfter(expiry, 1), effectiveFrom) : daysAfter(expiry, 1)
       } else {
-        message = `${head} (${reason?.text ?? row.justification}); the charter requires election; the appointment runs until ${row.ends_on}, when an election is due.`
+        message = `${head} (${why}); the charter requires election; the appointment runs until ${expiry}, when an election is due.`
+        since = row.starts_on
       }
-      const violation = !row.justified || expired
       return {
         rule: row.rule_id,
         bodyId: row.body_id,
         subject: { kind: 'mandate', id: row.id },
-        severity: violation ? 'violation' : 'notice',
-        since: row.justified && expired ? daysAfter(row.ends_on, 1) : row.starts_on,
-        evidence: eventIds([row.event_id, ...(row.calls ?? [])]),
+        severity: !row.justified || expired ? 'violation' : 'notice',
+        since,
+        evidence: evidenceIds([row.event_id, ...(row.calls ?? [])]),
         message,
       }
     })

@@ -2,9 +2,9 @@ import { sql } from 'kysely'
 import type { StandingMinimum } from '../../charter/document-schema.ts'
 import { describeDuration, minimumMonths } from '../../eligibility/standing.ts'
 import type { AuditCheck } from '../audit-check.ts'
-import { bodyInScope } from '../audit-scope.ts'
+import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { capitalise, mandateHeldOn, valuesTable } from './values-table.ts'
+import { capitalise, laterOf, mandateHeldOn, valuesTable } from './check-sql.ts'
 
 interface Row {
   id: number
@@ -49,8 +49,8 @@ function shortfall(minimum: StandingMinimum): { lacked: string; required: string
 
 /**
  * `post.standing` reads the `standing` family: the minimum standing the charter in force on the
- * audit's date requires for a post (`standingRulesFor`). A holder on that date who lacked it when
- * their mandate began is a violation, dated from the mandate's start.
+ * audit's date requires for a post (`standingRulesFor`). A holder on that date (in a body not
+ * dissolved by then) who lacked it when their mandate began is a violation.
  *
  * Standing is measured at the mandate's start, with the arithmetic of eligibility (`standing.ts`):
  * joined before a date; at least N months of membership (joined on or before the start minus N
@@ -58,8 +58,11 @@ function shortfall(minimum: StandingMinimum): { lacked: string; required: string
  * full membership (`full_member_since`, as the eligible-members list reads it, so a suspension in
  * between is not seen); or N months of dues paid by the start (months begun and paid by then, as
  * `loadMemberOnDate` counts them). The rules are those in force on the audit's date, so a later
- * version that raises a minimum makes holders elected under the old one a finding from then on;
- * `since` stays the mandate's start (when the holder took the post short of standing).
+ * version that raises a minimum makes holders elected under the old one a finding from then on.
+ * `since` is the mandate's start (when the holder took the post short of standing), or the day the
+ * version in force took effect if later: the departure is measured by that version, so an audit
+ * as of `since` finds it. The trade-off: a version re-adopted with the same rule moves `since`
+ * forward to its own date.
  *
  * One query: held mandates × the standing rules of their post (a tiny inline table), joined to
  * the holder, keeping the first rule each fails. Paid dues is a correlated count, one primary-key
@@ -133,7 +136,8 @@ export const postStandingCheck: AuditCheck = {
       join ${rules} on r.post = m.post
       join bodies b on b.id = m.body_id
       join members p on p.id = m.member_id
-      where ${mandateHeldOn(input.asOf)} and ${bodyInScope(input.scope, 'b')}
+      where ${mandateHeldOn(input.asOf)} and ${bodyActiveAt(input.asOfEnd, 'b')}
+        and ${bodyInScope(input.scope, 'b')}
         and case r.kind
           when 'joined-before' then not (p.joined_on < r.joined_before)
           when 'membership' then not (p.joined_on <= ${latestStart})
@@ -154,7 +158,7 @@ export const postStandingCheck: AuditCheck = {
         bodyId: row.body_id,
         subject: { kind: 'mandate', id: row.id },
         severity: 'violation',
-        since: row.starts_on,
+        since: laterOf(row.starts_on, input.charter.effectiveFrom),
         evidence: [row.event_id],
         message:
           `${capitalise(titles.get(row.post) ?? row.post)} of ${row.body_name}: the holder, in office since ` +

@@ -3,7 +3,7 @@ import { daysAfter } from '../../shared/clock.ts'
 import type { AuditCheck } from '../audit-check.ts'
 import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { deliberationRuleOf, evidenceIds, subjectEvidence } from './deliberation-sql.ts'
+import { deliberationRuleOf, evidenceIds, questionReadableOn, subjectEvidence } from './check-sql.ts'
 
 /**
  * Tasks left open past their deadline. Reads the charter's `implementation` rule in force on the
@@ -14,7 +14,9 @@ import { deliberationRuleOf, evidenceIds, subjectEvidence } from './deliberation
  *
  * The deadline is each task's own, so the rule only says that keeping it is the charter's
  * demand: without an implementation rule in force the check is silent. The message names the
- * task by number, never its title or its decision's question (which may be confidential).
+ * task by number, never its title or its decision's question. The tasks of a confidential
+ * question's decision are judged only once it is declassified (`questionReadableOn`): a finding
+ * would say the question was decided and when its work fell due.
  */
 export const taskOverdueCheck: AuditCheck = {
   kind: 'task.overdue',
@@ -27,6 +29,8 @@ export const taskOverdueCheck: AuditCheck = {
     const rows = await db
       .selectFrom('decision_tasks as t')
       .innerJoin('bodies as b', 'b.id', 't.body_id')
+      .innerJoin('decisions as d', 'd.id', 't.decision_id')
+      .innerJoin('questions as q', 'q.id', 'd.question_id')
       .select([
         't.id as taskId',
         't.body_id as bodyId',
@@ -38,6 +42,7 @@ export const taskOverdueCheck: AuditCheck = {
       // Closed after the audit's day: still open then.
       .where(sql<boolean>`(t.closed_at is null or t.closed_at >= ${input.asOfEnd})`)
       .where(sql<boolean>`t.due_on < ${input.asOf}::date`)
+      .where(questionReadableOn(input.asOf, 'q'))
       .where(bodyInScope(input.scope, 'b'))
       .where(bodyActiveAt(input.asOfEnd, 'b'))
       .orderBy('t.id')

@@ -1,10 +1,9 @@
 import { sql } from 'kysely'
 import { deliberationRules } from '../../deliberation/deliberation-rules.ts'
-import { daysAfter } from '../../shared/clock.ts'
 import type { AuditCheck } from '../audit-check.ts'
 import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
-import { eventIds, utcDate, valuesTable } from './values-table.ts'
+import { evidenceIds, utcDate, valuesTable } from './check-sql.ts'
 
 interface Row {
   id: number
@@ -12,6 +11,7 @@ interface Row {
   rule_id: string
   every_days: number
   last_on: string | null
+  since: string
   evidence: (number | string)[] | null
 }
 
@@ -25,14 +25,17 @@ interface Row {
  * A meeting was held when its attendance or its minutes were recorded and it was not cancelled,
  * and it counts from its start (`starts_at` before the end of the date), even when entered
  * afterwards. `since` is the first day the gap exceeded the rule: the last meeting's date plus
- * `everyDays`. For a body that never met we take the date the version in force took effect plus
- * `everyDays` (our choice: the rule's own age is the only reliable clock; `bodies.created_at` is
- * when Charter learned of the body, which is after the fact for an organisation entered with its
- * history), and no finding before that. A body that never met is judged only once it exists in
- * Charter (`created_at` by the date): without a meeting there is no other sign it existed then.
+ * `everyDays`. For a body that never met, the clock starts at the later of the day the first
+ * charter version took effect (the earliest `effective_from` on or before the date: the
+ * organisation has had rules since then, whichever version is in force now, so an unrelated
+ * amendment neither moves nor clears the finding) and the day the body was entered in Charter
+ * (`created_at`: without a meeting there is no other sign it existed before), plus `everyDays`. A
+ * unit created today is not inactive until its first interval has passed.
  *
  * One query: the bodies at the rule's levels, each with its last held meeting by one probe of
- * `meetings_body (body_id, starts_at desc)`; evidence is that meeting's events (`events_subject`).
+ * `meetings_body (body_id, starts_at desc)`. Evidence is that meeting's events (`events_subject`)
+ * and, for meetings entered in bulk (the demo's books), the `meetings.recorded` event whose id
+ * range covers it (`events_type`: a handful of such events).
  */
 export const unitInactiveCheck: AuditCheck = {
   kind: 'unit.inactive',
@@ -56,13 +59,19 @@ export const unitInactiveCheck: AuditCheck = {
       ],
       levels,
     )
-    const effectiveFrom = input.charter.effectiveFrom
+    const asOf = sql`${input.asOf}::date`
+    const firstRules = sql`(select min(cv.effective_from) from charter_versions cv where cv.effective_from <= ${asOf})`
+    const neverMetFrom = sql`greatest(${firstRules}, ${utcDate(sql`b.created_at`)})`
     const { rows } = await sql<Row>`
       select b.id, b.name as body_name, r.rule_id, r.every_days, ${utcDate(sql`last.starts_at`)} as last_on,
+        coalesce(${utcDate(sql`last.starts_at`)}, ${neverMetFrom}) + r.every_days as since,
         array(
           select e.id from events e
-          where e.subject_kind = 'meeting' and e.subject_id = last.id
-          order by e.id
+          where e.subject_kind = 'meeting' and e.subject_id = last.id and e.occurred_at < ${input.asOfEnd}
+          union all
+          select e.id from events e
+          where e.type = 'meetings.recorded' and e.occurred_at < ${input.asOfEnd}
+            and last.id between (e.payload->>'firstMeetingId')::int8 and (e.payload->>'lastMeetingId')::int8
         ) as evidence
       from bodies b
       join ${rules} on r.level = b.level
@@ -75,8 +84,7 @@ export const unitInactiveCheck: AuditCheck = {
       ) last on true
       where ${bodyActiveAt(input.asOfEnd, 'b')} and ${bodyInScope(input.scope, 'b')}
         and case
-          when last.id is null then b.created_at < ${input.asOfEnd}
-            and ${effectiveFrom}::date + r.every_days <= ${input.asOf}::date
+          when last.id is null then ${neverMetFrom} + r.every_days <= ${asOf}
           else last.starts_at < ${input.asOfEnd}::timestamptz - make_interval(days => r.every_days)
         end`.execute(db)
 
@@ -87,8 +95,8 @@ export const unitInactiveCheck: AuditCheck = {
         bodyId: row.id,
         subject: { kind: 'body', id: row.id },
         severity: 'warning',
-        since: daysAfter(row.last_on ?? effectiveFrom, row.every_days),
-        evidence: row.last_on ? eventIds(row.evidence) : [],
+        since: row.since,
+        evidence: evidenceIds(row.evidence),
         message: row.last_on
           ? `No meeting of ${row.body_name} has been held since ${row.last_on}; ${every}.`
           : `No meeting of ${row.body_name} is on record; ${every}.`,

@@ -8,9 +8,9 @@ import {
   deliberationRuleOf,
   evidenceIds,
   mentionQuestion,
-  sentence,
+  questionReadableOn,
   subjectEvidence,
-} from './deliberation-sql.ts'
+} from './check-sql.ts'
 
 /**
  * Urgent decisions still awaiting their body's ratification. Reads the charter's `urgent` rule
@@ -21,6 +21,9 @@ import {
  * still ahead, from the day it was taken, and a violation once the deadline has passed, from the
  * day after it. The deadline is the decision's own (set by the rule in force when it was taken).
  * Without an urgent rule in force there is no exception, and nothing to cite: the check is silent.
+ * A confidential question's decision is judged only once the question is declassified
+ * (`questionReadableOn`): before, the finding would tell everyone that it was decided urgently,
+ * when, and whether it was ratified.
  */
 export const urgentUnratifiedCheck: AuditCheck = {
   kind: 'urgent.unratified',
@@ -40,8 +43,6 @@ export const urgentUnratifiedCheck: AuditCheck = {
         'd.decided_at as decidedAt',
         'd.ratify_by as ratifyBy',
         'q.id as questionId',
-        'q.confidential',
-        'q.raised_at as raisedAt',
         'b.name as bodyName',
         subjectEvidence([{ kind: 'decision', idColumn: 'd.id' }], input.asOfEnd).as('evidence'),
       ])
@@ -50,6 +51,7 @@ export const urgentUnratifiedCheck: AuditCheck = {
       .where('d.ratify_by', 'is not', null)
       // Ratified or rejected after the audit's day: still pending then (both set ratified_at).
       .where(sql<boolean>`(d.ratified_at is null or d.ratified_at >= ${input.asOfEnd})`)
+      .where(questionReadableOn(input.asOf, 'q'))
       .where(bodyInScope(input.scope, 'b'))
       .where(bodyActiveAt(input.asOfEnd, 'b'))
       .orderBy('d.id')
@@ -59,17 +61,9 @@ export const urgentUnratifiedCheck: AuditCheck = {
       const decided = dateOf(row.decidedAt)
       const overdue = input.asOf > row.ratifyBy
       const mention = mentionQuestion(row)
-      let message: string
-      if (row.confidential) {
-        // The log keeps a confidential decision's kind and deadline from outsiders; so does this.
-        message = overdue
-          ? `${sentence(mention)} has a decision its body has not ratified in time (${rule.id}).`
-          : `${sentence(mention)} has a decision awaiting its body's ratification (${rule.id}).`
-      } else {
-        message = overdue
-          ? `The urgent decision on ${mention}, taken on ${decided}, was not ratified by the body by ${row.ratifyBy} as the charter requires (${rule.id}).`
-          : `The urgent decision on ${mention}, taken on ${decided}, awaits the body's ratification by ${row.ratifyBy} (${rule.id}).`
-      }
+      const message = overdue
+        ? `The urgent decision on ${mention}, taken on ${decided}, was not ratified by the body by ${row.ratifyBy} as the charter requires (${rule.id}).`
+        : `The urgent decision on ${mention}, taken on ${decided}, awaits the body's ratification by ${row.ratifyBy} (${rule.id}).`
       return [
         {
           rule: rule.id,
