@@ -1,5 +1,18 @@
 import type { MeasuredRatios } from '../core/audit/audit-ratios.ts'
 import type { AuditReport } from '../core/audit/audit-report.ts'
+import {
+  admissionWording,
+  decisionsWording,
+  electedWording,
+  NO_CHARTER,
+  notMeasuredWording,
+  percent,
+  plural,
+  postWording,
+  sentence,
+  severityHeading,
+  worstPost,
+} from '../core/audit/audit-wording.ts'
 import type { Finding } from '../core/audit/finding.ts'
 import type { AuditTrend } from '../core/audit/list-audit-trend.ts'
 
@@ -29,8 +42,6 @@ export function escapeHtml(value: unknown): string {
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;')
 }
-
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`)
 
 interface Segment {
   readonly label: string
@@ -77,14 +88,10 @@ function ratiosSection(ratios: MeasuredRatios, notMeasured: readonly string[]): 
     ratioRow(
       'Elective posts filled by election',
       electedBar(posts.elected, posts.appointed),
-      `${posts.elected} of ${posts.total} elected, ${posts.appointed} appointed (${percent(posts.share)} elected)`,
+      electedWording(posts),
     ),
     ...posts.posts.map((post) =>
-      ratioRow(
-        `— ${post.title}`,
-        electedBar(post.elected, post.appointed),
-        `${post.appointed} of ${post.total} appointed, ${post.elected} elected`,
-      ),
+      ratioRow(`— ${post.title}`, electedBar(post.elected, post.appointed), postWording(post)),
     ),
     ratioRow(
       `Major decisions ${decisions.from} to ${decisions.to}`,
@@ -94,16 +101,9 @@ function ratiosSection(ratios: MeasuredRatios, notMeasured: readonly string[]): 
         { label: 'confidential', value: decisions.confidential, colour: COLOURS.notice },
         { label: 'without discussion', value: decisions.withoutDiscussion, colour: COLOURS.violation },
       ]),
-      `${decisions.afterDiscussion} of ${decisions.total} after discussion, ${decisions.urgent} urgent, ` +
-        `${decisions.confidential} confidential, ${decisions.withoutDiscussion} without discussion`,
+      decisionsWording(decisions),
     ),
-    ratioRow(
-      'Worker admissions',
-      '',
-      admission.medianDays === null
-        ? `none decided ${admission.from} to ${admission.to}`
-        : `median ${admission.medianDays} days from application, ${admission.decided} decided ${admission.from} to ${admission.to}`,
-    ),
+    ratioRow(`Worker admissions ${admission.from} to ${admission.to}`, '', admissionWording(admission)),
     ...notMeasured.map(
       (line) => `<tr><th scope="row" colspan="3" class="muted">${escapeHtml(line)}</th></tr>`,
     ),
@@ -189,7 +189,7 @@ function trendSection(trend: AuditTrend): string {
   return `<h3>Findings</h3>${findings}<h3>Shares</h3>${shares}`
 }
 
-function findingsSection(findings: readonly Finding[]): string {
+function findingsSection(findings: readonly Finding[], withheld: number): string {
   const shown = findings.slice(0, REPORT_FINDINGS_LIMIT)
   const groups = (['violation', 'warning', 'notice'] as const).map((severity) => {
     const all = findings.filter((f) => f.severity === severity).length
@@ -202,7 +202,7 @@ function findingsSection(findings: readonly Finding[]): string {
           `<td><code>${escapeHtml(f.rule)}</code></td><td>${escapeHtml(f.evidence.join(' ') || '—')}</td></tr>`,
       )
       .join('')
-    const heading = `${severity[0]?.toUpperCase()}${severity.slice(1)}s (${all}${rows.length < all ? `, ${rows.length} listed` : ''})`
+    const heading = `${severityHeading(severity)} (${all}${rows.length < all ? `, ${rows.length} listed` : ''})`
     return `<h3>${escapeHtml(heading)}</h3>${
       rows.length === 0
         ? ''
@@ -213,7 +213,16 @@ function findingsSection(findings: readonly Finding[]): string {
     findings.length > shown.length
       ? `<p class="muted">The first ${shown.length} of ${findings.length} findings; the CSV export lists them all.</p>`
       : ''
-  return findings.length === 0 ? '<p>No findings.</p>' : `${groups.join('')}${more}`
+  const unlisted =
+    withheld > 0
+      ? `<p class="muted">${escapeHtml(
+          `${plural(withheld, 'finding')} about members (pending applications) ${withheld === 1 ? 'is' : 'are'} counted above but not listed: ` +
+            'they are listed only to those who may read the records of those members.',
+        )}</p>`
+      : ''
+  return findings.length === 0
+    ? `<p>No findings listed.</p>${unlisted}`
+    : `${groups.join('')}${more}${unlisted}`
 }
 
 const STYLE = `
@@ -230,23 +239,30 @@ svg.chart { max-width: 100%; height: auto; } code { font-size: 0.85em; } td.date
 @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; } tr { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
 `
 
+/** 'Unit secretary: 80 of 130 appointed', or '—' when no elective post is held by appointment. */
+function mostAppointed(ratios: MeasuredRatios): string {
+  const worst = worstPost(ratios.electedPosts)
+  return worst ? postWording(worst) : '—'
+}
+
 /** The whole report page. */
 export function renderAuditReportHtml(report: AuditReport, trend: AuditTrend): string {
   const { summary } = report
-  const notMeasured = [summary.ratios.reportPunctuality, summary.ratios.conferenceRegularity].map(
-    (entry, i) =>
-      `${i === 0 ? 'Report punctuality' : 'Conference regularity'}: not measured (${entry.notMeasured})`,
-  )
+  const notMeasured = [
+    notMeasuredWording('reportPunctuality', summary.ratios.reportPunctuality),
+    notMeasuredWording('conferenceRegularity', summary.ratios.conferenceRegularity),
+  ]
   const children =
     summary.children.length === 0
       ? ''
-      : `<h2>Side by side</h2><table class="children"><thead><tr><th>Body</th><th>Violations</th><th>Warnings</th><th>Notices</th><th>Posts elected</th><th>Major decisions after discussion</th><th>Median worker admission</th></tr></thead><tbody>${summary.children
+      : `<h2>Side by side</h2><table class="children"><thead><tr><th>Body</th><th>Violations</th><th>Warnings</th><th>Notices</th><th>Posts elected</th><th>Major decisions after discussion</th><th>Median worker admission</th><th>Most appointed post</th></tr></thead><tbody>${summary.children
           .map(
             (child) =>
               `<tr><td>${escapeHtml(child.body.name)}</td><td>${child.totals.violation}</td><td>${child.totals.warning}</td><td>${child.totals.notice}</td>` +
               `<td>${electedBar(child.ratios.electedPosts.elected, child.ratios.electedPosts.appointed, 140)} ${escapeHtml(`${child.ratios.electedPosts.elected} of ${child.ratios.electedPosts.total}`)}</td>` +
               `<td>${escapeHtml(`${child.ratios.discussedDecisions.afterDiscussion} of ${child.ratios.discussedDecisions.total}`)}</td>` +
-              `<td>${escapeHtml(child.ratios.workerAdmission.medianDays === null ? '—' : `${child.ratios.workerAdmission.medianDays} days`)}</td></tr>`,
+              `<td>${escapeHtml(child.ratios.workerAdmission.medianDays === null ? '—' : `${child.ratios.workerAdmission.medianDays} days`)}</td>` +
+              `<td>${escapeHtml(mostAppointed(child.ratios))}</td></tr>`,
           )
           .join('')}</tbody></table>`
   const byKind = summary.byKind
@@ -257,7 +273,7 @@ export function renderAuditReportHtml(report: AuditReport, trend: AuditTrend): s
     .join('')
   const charter = summary.charter
     ? `Charter: ${escapeHtml(summary.charter.name)}, in force from ${escapeHtml(summary.charter.effectiveFrom)}.`
-    : 'No charter was in force on this date: nothing to check.'
+    : escapeHtml(sentence(NO_CHARTER))
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(`Audit of ${summary.body.name} as of ${report.asOf}`)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
@@ -269,7 +285,7 @@ export function renderAuditReportHtml(report: AuditReport, trend: AuditTrend): s
 ${children}
 <h2>Trend ${escapeHtml(trend.from)} to ${escapeHtml(trend.to)}</h2>${trendSection(trend)}
 <h2>Findings by kind</h2><table class="children"><thead><tr><th>Check</th><th>Kind</th><th>Violations</th><th>Warnings</th><th>Notices</th></tr></thead><tbody>${byKind}</tbody></table>
-<h2>Findings</h2>${findingsSection(report.findings)}
+<h2>Findings</h2>${findingsSection(report.findings, report.withheld)}
 <h2>Not audited yet</h2><ul>${summary.absent.map((entry) => `<li><code>${escapeHtml(entry.kind)}</code>: waits for ${escapeHtml(entry.waitsFor)}</li>`).join('')}</ul>
 </body></html>`
 }

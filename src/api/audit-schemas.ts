@@ -71,7 +71,11 @@ const bodyRef = z.object({ id: int, name: z.string(), level: z.string(), kind: z
 export const AuditSummarySchema = z
   .object({
     asOf: date,
-    source: z.enum(['stored', 'live']),
+    source: z.enum(['stored', 'live', 'snapshot', 'none']).openapi({
+      description:
+        'stored: the follower’s findings; live: the checks run for this date; snapshot: the newest daily ' +
+        'snapshot (latest=true only; no children); none: the audit has not run yet (latest=true only)',
+    }),
     body: bodyRef.extend({ path: z.string() }),
     charter: z.object({ versionId: int, name: z.string(), effectiveFrom: date }).nullable(),
     totals: SeverityCountsSchema,

@@ -67,6 +67,30 @@ describe('a confidential question through every GET of the API', () => {
     expect(leaksIn(audit, MARKERS)).toEqual([])
   })
 
+  it.each(OUTSIDERS)('%s learns no confidential question’s phase from the audit', (who) => {
+    const audit = (swept.get(who) ?? []).filter(
+      (answer) => answer.status === 200 && /^GET \/api\/bodies\/\d+\/audit/.test(answer.request),
+    )
+    expect(audit.length).toBeGreaterThan(0)
+    expect(auditPhaseLeaks(audit)).toEqual([])
+    // The sweep's test has teeth: a finding about a confidential task, listed or exported, is caught.
+    const task = `task.overdue:task:${id.t1}`
+    const message = `Task #${id.t1} set to carry out a decided question is overdue.`
+    const planted: SweptResponse[] = [
+      {
+        request: `GET /api/bodies/${t.tree.unitA.id}/audit/findings`,
+        status: 200,
+        text: JSON.stringify({ items: [{ id: task, kind: 'task.overdue', message }] }),
+      },
+      {
+        request: `GET /api/bodies/${t.tree.unitA.id}/audit/report`,
+        status: 200,
+        text: `<tr><td>${message}</td></tr>`,
+      },
+    ]
+    expect(auditPhaseLeaks(planted)).toHaveLength(3)
+  })
+
   it.each(OUTSIDERS)('%s learns no confidential question’s phase from its own paths', (who) => {
     const paths = new RegExp(`^GET /api/questions/(${id.q1}|${id.q2}|${id.q3})(/|$)`)
     const phase = /"state"|\b(collecting|discussion|discussed|voting|decided|withdrawn)\b/
@@ -81,6 +105,54 @@ describe('a confidential question through every GET of the API', () => {
     )
   })
 })
+
+/**
+ * What audit answers tell of a confidential question's phase. A finding's id is `<kind>:<subject
+ * kind>:<subject id>`: about a confidential question, its decisions or its tasks, only
+ * `confidential.undeclassified` may be found (it says only that the question is confidential and
+ * past its date); any other kind would tell its phase. Then the phase regex of the question
+ * paths' sweep, applied to every finding an audit answer lists (a JSON item, a CSV row, a row of
+ * the printable report) that refers to one of them, by its subject or by its number in the message
+ * ("question #12", "task #3"). Not to a whole answer: the audit's own vocabulary (the kind
+ * decision.without-discussion, the ratio "after discussion") names the phases of no question in
+ * particular. The ratios keep the count of confidential decisions (discussedDecisions.confidential):
+ * a confidential decision's date is already in the redacted decision every reader of the body sees.
+ */
+function auditPhaseLeaks(answers: readonly SweptResponse[]): string[] {
+  const subjects = new Set([
+    ...[id.q1, id.q2, id.q3].map((q) => `question:${q}`),
+    ...[id.d1, id.d2].map((d) => `decision:${d}`),
+    ...[id.t1, id.t2].map((task) => `task:${task}`),
+  ])
+  const kinds = answers.flatMap((answer) =>
+    [...answer.text.matchAll(/([a-z]+\.[a-z-]+):(question|decision|task):(\d+)/g)]
+      .filter(
+        (match) => subjects.has(`${match[2]}:${match[3]}`) && match[1] !== 'confidential.undeclassified',
+      )
+      .map((match) => `${match[0]} in ${answer.request}`),
+  )
+  const phase = /"state"|\b(collecting|discussion|discussed|voting|decided|withdrawn)\b/
+  const mentions = new RegExp(
+    `(question #(${id.q1}|${id.q2}|${id.q3})|decision #(${id.d1}|${id.d2})|task #(${id.t1}|${id.t2}))\\b` +
+      `|:(question:(${id.q1}|${id.q2}|${id.q3})|decision:(${id.d1}|${id.d2})|task:(${id.t1}|${id.t2}))\\b`,
+    'i',
+  )
+  const findings = answers.flatMap((answer) => {
+    const path = answer.request.split('?')[0] ?? ''
+    const pieces = path.endsWith('/audit/findings')
+      ? (JSON.parse(answer.text) as { items: unknown[] }).items.map((item) => JSON.stringify(item))
+      : path.endsWith('/audit/findings.csv')
+        ? answer.text.split('\n')
+        : path.endsWith('/audit/report')
+          ? answer.text.split('<tr')
+          : []
+    return pieces.map((piece) => ({ request: answer.request, piece }))
+  })
+  const phases = findings
+    .filter(({ piece }) => mentions.test(piece) && phase.test(piece))
+    .map(({ request, piece }) => `phase in ${request}: ${piece}`)
+  return [...kinds, ...phases]
+}
 
 describe('a confidential question’s decision through its paths', () => {
   it.each(OUTSIDERS)('%s learns nothing of what was decided, or how, from the decision paths', (who) => {

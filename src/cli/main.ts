@@ -162,7 +162,9 @@ program
   .description('the audit of a body’s subtree as of a date: findings, ratios, its children side by side')
   .option('--body <id>', 'id of the body whose subtree to audit (default: the root)', positiveInt)
   .option('--as-of <date>', 'YYYY-MM-DD, not in the future (default: the organisation’s today)')
-  .option('--json', 'print JSON: { asOf, summary, findings }')
+  .option('--all', 'list every finding (default: the first 5 of each kind)')
+  .option('--verbose', 'print each finding’s rule, evidence (event ids) and id')
+  .option('--json', 'print JSON: { asOf, summary, findings }, every finding')
   .addOption(dataOption)
   .action((options) =>
     runCommand(async () => {

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import pino, { type Logger } from 'pino'
 import { type Config, ConfigError, loadConfig } from '../config.ts'
 import { organisationClock } from '../core/orgs/organisation-clock.ts'
@@ -20,12 +22,31 @@ export interface Runtime {
   readonly logger: Logger
 }
 
+/** How a command opens the database. */
+export interface OpenOptions {
+  /**
+   * The embedded database must already exist (a read-only command): opening a data folder that
+   * holds none would create an empty database there, so a mistyped --data would answer "no
+   * findings" from a fresh folder instead of an error. A PostgreSQL URL names a database that
+   * exists or the connection fails, so it needs no check.
+   */
+  readonly mustExist?: boolean
+}
+
 /** Parses config, opens (and migrates) the database, and picks the organisation's clock. */
-export async function openRuntime(options: DataOptions): Promise<Runtime> {
+export async function openRuntime(options: DataOptions, open: OpenOptions = {}): Promise<Runtime> {
   const config = loadConfig(process.env, {
     ...(options.data ? { dataDir: options.data } : {}),
     ...(options.port ? { port: options.port } : {}),
   })
+  // PostgreSQL (and so PGlite) writes PG_VERSION first into every data folder it initialises.
+  if (
+    open.mustExist &&
+    config.database.kind === 'pglite' &&
+    !existsSync(join(config.database.dataDir, 'PG_VERSION'))
+  ) {
+    throw new AppError('NOT_FOUND', `no Charter database in ${config.database.dataDir}`)
+  }
   const logger = pino({ level: config.logLevel })
   const database = await openDatabase(
     config.database.kind === 'postgres'

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatAuditReport } from '../../src/cli/commands/audit.ts'
 import { ABSENT_CHECKS } from '../../src/core/audit/checks.ts'
 import { appointToPost } from '../../src/core/mandates/appoint-to-post.ts'
 import { recordElectedMandate } from '../../src/core/mandates/record-elected-mandate.ts'
@@ -25,10 +26,17 @@ let databaseUrl: string | null = null
 let databaseName: string | null = null
 let tree: TestTree
 
-/** Runs the real `charter` command in a child process against this file's database. */
+/** Runs the real `charter` command in a child process against this file's database (or an embedded one). */
 function charter(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return charterIn(databaseUrl, ...args)
+}
+
+function charterIn(
+  url: string | null,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-  if (databaseUrl) env.DATABASE_URL = databaseUrl
+  if (url) env.DATABASE_URL = url
   else {
     delete env.DATABASE_URL
     env.CHARTER_DATA = dataDir
@@ -122,18 +130,25 @@ describe('charter audit', () => {
     expect(lines[0]).toBe(`Audit of Central Committee (body ${tree.central.id}) as of 1923-12-02`)
     expect(run.stdout).toContain('Charter: Test charter for mandates, in force from 1920-01-01.')
     expect(run.stdout).toMatch(/^Findings: \d+ violations?, \d+ warnings?, \d+ notices?$/m)
-    expect(run.stdout).toContain('  Elective posts filled by election: 1 of 2 (50%); 1 appointed')
-    expect(run.stdout).toContain('    Unit secretary: 1 of 2 appointed, 1 elected')
+    expect(run.stdout).toContain('  1 of 2 elective posts filled by election (50%)')
+    expect(run.stdout).toContain('    Unit secretary: 1 of 2 appointed')
     expect(run.stdout).toContain('  Report punctuality: not measured (information capability not built yet)')
-    expect(run.stdout).toMatch(/^ {2}Region A \(\d+\) +\d+ +\d+ +\d+ +1 of 2 /m)
+    // Each child with its most appointed post, in the printable report's words.
+    expect(run.stdout).toMatch(
+      /^ {2}Region A \(\d+\) +\d+ +\d+ +\d+ +1 of 2 .*Unit secretary: 1 of 2 appointed$/m,
+    )
     expect(run.stdout).toContain('Not audited yet')
     for (const entry of ABSENT_CHECKS)
       expect(run.stdout).toContain(`  ${entry.kind}: waits for ${entry.waitsFor}`)
-    // Every finding of the JSON is in the text, with its rule.
+    // The rule, evidence and id only with --verbose; with --all --verbose, every finding of the JSON.
+    expect(run.stdout).not.toMatch(/^ +rule /m)
     const json = JSON.parse((await charter('audit', '--json')).stdout) as Json
+    expect(json.findings.length).toBeGreaterThan(0)
+    const verbose = (await charter('audit', '--all', '--verbose')).stdout
     for (const finding of json.findings) {
-      expect(run.stdout).toContain(finding.message)
-      expect(run.stdout).toContain(`rule ${finding.rule}`)
+      expect(verbose).toContain(finding.message)
+      expect(verbose).toContain(`rule ${finding.rule}`)
+      expect(verbose).toContain(finding.id)
     }
   })
 
@@ -146,9 +161,24 @@ describe('charter audit', () => {
     expect(json.asOf).toBe('1923-09-01')
     expect(json.summary.body.id).toBe(tree.districtA.id)
     expect(json.summary.source).toBe('live')
-    // Before the appointment of 1 October, only the elected secretary held an elective post.
+    // Before the appointment of 1 October, only the elected secretary held an elective post, and
+    // the finding that appointment makes today did not exist yet.
     expect(json.summary.ratios.electedPosts).toMatchObject({ elected: 1, appointed: 0 })
-    expect(Array.isArray(json.findings)).toBe(true)
+    const today = JSON.parse(
+      (await charter('audit', '--body', String(tree.districtA.id), '--json')).stdout,
+    ) as Json
+    const appointed = today.findings.filter((finding) => finding.id.startsWith('post.appointed:mandate:'))
+    expect(appointed).toHaveLength(1)
+    expect(json.findings.map((finding) => finding.id)).not.toContain(appointed[0]?.id)
+  })
+
+  it('says in one sentence that a date before any charter had nothing to check', async () => {
+    const run = await charter('audit', '--as-of', '1900-01-01')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(
+      `Audit of Central Committee (body ${tree.central.id}) as of 1900-01-01: no charter was in force on ` +
+        'this date, so there was no rule to check against.\n',
+    )
   })
 
   it.each([
@@ -162,9 +192,118 @@ describe('charter audit', () => {
     expect(run.stderr).toMatch(message)
   })
 
-  it('refuses an unknown body', async () => {
+  it('refuses an unknown body in one line', async () => {
     const run = await charter('audit', '--body', '987654')
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('BODY_NOT_FOUND')
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe('error: --body 987654: no body has this id\n')
+  })
+
+  it('refuses a data folder with no database, and creates none there', async () => {
+    const typo = join(work, 'typo')
+    const run = await charterIn(null, 'audit', '--data', typo)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe(`error NOT_FOUND: no Charter database in ${typo}\n`)
+    expect(existsSync(typo)).toBe(false)
+  })
+})
+
+describe('the audit as text', () => {
+  const finding = (
+    n: number,
+    kind: 'post.appointed' | 'unit.inactive',
+    severity: 'violation' | 'notice',
+  ) => ({
+    id: `${kind}:x:${n}`,
+    kind,
+    rule: `rule.${kind}`,
+    bodyId: 1,
+    bodyName: 'Mill',
+    bodyPath: '/1/',
+    regionId: 1,
+    subject: { kind: 'x', id: n },
+    severity,
+    since: `1923-01-${String(n).padStart(2, '0')}`,
+    evidence: [n],
+    message: `Finding ${kind} number ${n}.`,
+  })
+  const kinds = (entries: [string, string, number, number][]) =>
+    entries.map(([kind, title, violation, notice]) => ({
+      kind,
+      title,
+      violation,
+      warning: 0,
+      notice,
+      total: violation + notice,
+    }))
+  const findings = [
+    ...Array.from({ length: 7 }, (_, i) => finding(i + 1, 'post.appointed', 'violation')),
+    finding(20, 'unit.inactive', 'violation'),
+    finding(21, 'post.appointed', 'notice'),
+  ]
+  const ratios = {
+    electedPosts: { elected: 0, appointed: 0, total: 0, share: null, posts: [] },
+    discussedDecisions: {
+      from: '1922-12-03',
+      to: '1923-12-02',
+      total: 0,
+      afterDiscussion: 0,
+      byException: 0,
+      urgent: 0,
+      confidential: 0,
+      withoutDiscussion: 0,
+      share: null,
+    },
+    workerAdmission: { from: '1922-12-03', to: '1923-12-02', decided: 0, medianDays: null },
+  }
+  const report = {
+    asOf: '1923-12-02',
+    charter: { versionId: 1, name: 'Rules', effectiveFrom: '1920-01-01' },
+    withheld: 0,
+    findings,
+    summary: {
+      asOf: '1923-12-02',
+      source: 'live',
+      body: { id: 1, name: 'Mill', level: 'unit', kind: 'factory', path: '/1/' },
+      charter: { versionId: 1, name: 'Rules', effectiveFrom: '1920-01-01' },
+      totals: { violation: 8, warning: 0, notice: 1, total: 9 },
+      byKind: kinds([
+        ['post.appointed', 'Appointed instead of elected', 7, 1],
+        ['post.standing', 'Holder lacks the standing', 0, 0],
+        ['unit.inactive', 'Did not meet', 1, 0],
+      ]),
+      ratios: {
+        ...ratios,
+        reportPunctuality: { value: null, notMeasured: 'not built' },
+        conferenceRegularity: { value: null, notMeasured: 'not built' },
+      },
+      children: [],
+      absent: [],
+    },
+  } as unknown as Parameters<typeof formatAuditReport>[0]
+
+  it('groups findings by kind within each severity, five of each unless --all, and skips kinds with none', () => {
+    const text = formatAuditReport(report)
+    expect(text).toContain(
+      '  Appointed instead of elected (post.appointed): 7 violations, 0 warnings, 1 notice',
+    )
+    expect(text).not.toContain('post.standing')
+    const violations = text.slice(text.indexOf('Violations (8)'), text.indexOf('Notices (1)'))
+    expect(violations.split('\n')).toEqual([
+      'Violations (8)',
+      '  Appointed instead of elected (post.appointed): 7',
+      ...[1, 2, 3, 4, 5].map((n) => `    1923-01-0${n}  Finding post.appointed number ${n}.`),
+      '    … and 2 more (use --all, --json or the CSV)',
+      '  Did not meet (unit.inactive): 1',
+      '    1923-01-20  Finding unit.inactive number 20.',
+      '',
+      '',
+    ])
+    expect(text).not.toContain('rule.post.appointed')
+    const all = formatAuditReport(report, { all: true, verbose: true })
+    expect(all).not.toContain('… and')
+    expect(all).toContain('    1923-01-07  Finding post.appointed number 7.')
+    expect(all).toContain('        rule rule.post.appointed · evidence 7 · post.appointed:x:7')
   })
 })

@@ -1,6 +1,19 @@
-import { type AuditReport, auditReport } from '../../core/audit/audit-report.ts'
+import type { AuditReport } from '../../core/audit/audit-report.ts'
+import { auditReport } from '../../core/audit/audit-report.ts'
 import { auditDate } from '../../core/audit/audit-source.ts'
-import { SEVERITIES } from '../../core/audit/finding.ts'
+import {
+  admissionWording,
+  count,
+  decisionsWording,
+  electedWording,
+  NO_CHARTER,
+  notMeasuredWording,
+  postWording,
+  severityCounts,
+  severityHeading,
+  worstPost,
+} from '../../core/audit/audit-wording.ts'
+import { type Finding, SEVERITIES } from '../../core/audit/finding.ts'
 import { AppError } from '../../core/shared/errors.ts'
 import { type DataOptions, openRuntime } from '../runtime.ts'
 
@@ -8,10 +21,14 @@ export interface AuditOptions extends DataOptions {
   readonly body?: number
   readonly asOf?: string
   readonly json?: boolean
+  /** List every finding, not the first few of each kind. */
+  readonly all?: boolean
+  /** Print each finding's rule, evidence and id under its message. */
+  readonly verbose?: boolean
 }
 
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`)
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+/** Findings of one kind listed in a severity's section, unless --all. */
+export const FINDINGS_PER_KIND = 5
 
 /** Pads cells to their column's width (the last column is left as it is). */
 function table(rows: readonly (readonly string[])[]): string[] {
@@ -24,78 +41,114 @@ function table(rows: readonly (readonly string[])[]): string[] {
   )
 }
 
-/** The report as text: summary, ratios, children, counts by kind, findings by severity, absent checks. */
-export function formatAuditReport(report: AuditReport): string {
-  const { summary, findings } = report
-  const { electedPosts: posts, discussedDecisions: decisions, workerAdmission: admission } = summary.ratios
-  const lines = [
-    `Audit of ${summary.body.name} (body ${summary.body.id}) as of ${report.asOf}`,
-    summary.charter
-      ? `Charter: ${summary.charter.name}, in force from ${summary.charter.effectiveFrom}.`
-      : 'No charter was in force on this date: nothing to check.',
-    '',
-    `Findings: ${plural(summary.totals.violation, 'violation')}, ${plural(summary.totals.warning, 'warning')}, ` +
-      `${plural(summary.totals.notice, 'notice')}`,
-    '',
+/** The summary's measures, in the printable report's words (core/audit/audit-wording.ts). */
+function ratioLines(report: AuditReport): string[] {
+  const { ratios } = report.summary
+  const { discussedDecisions: decisions, workerAdmission: admission } = ratios
+  return [
     'Line and practice',
-    `  Elective posts filled by election: ${posts.elected} of ${posts.total} (${percent(posts.share)}); ${posts.appointed} appointed`,
-    ...posts.posts.map(
-      (post) => `    ${post.title}: ${post.appointed} of ${post.total} appointed, ${post.elected} elected`,
-    ),
-    `  Major decisions ${decisions.from} to ${decisions.to}: ${decisions.afterDiscussion} of ${decisions.total} ` +
-      `after discussion (${percent(decisions.share)}); ${decisions.urgent} urgent, ${decisions.confidential} ` +
-      `confidential, ${decisions.withoutDiscussion} without discussion`,
-    admission.medianDays === null
-      ? `  Worker admissions: none decided ${admission.from} to ${admission.to}`
-      : `  Worker admissions: median ${admission.medianDays} days from application ` +
-        `(${admission.decided} decided ${admission.from} to ${admission.to})`,
-    `  Report punctuality: not measured (${summary.ratios.reportPunctuality.notMeasured})`,
-    `  Conference regularity: not measured (${summary.ratios.conferenceRegularity.notMeasured})`,
+    `  ${electedWording(ratios.electedPosts)}`,
+    ...ratios.electedPosts.posts.map((post) => `    ${postWording(post)}`),
+    `  ${decisionsWording(decisions)} (${decisions.from} to ${decisions.to})`,
+    `  ${admissionWording(admission)} (${admission.from} to ${admission.to})`,
+    `  ${notMeasuredWording('reportPunctuality', ratios.reportPunctuality)}`,
+    `  ${notMeasuredWording('conferenceRegularity', ratios.conferenceRegularity)}`,
   ]
-  if (summary.children.length > 0) {
-    lines.push('', 'Side by side')
-    const rows = [
-      [
-        '  body',
-        'violations',
-        'warnings',
-        'notices',
-        'posts elected',
-        'after discussion',
-        'admission (median)',
-      ],
-      ...summary.children.map((child) => [
+}
+
+/** The direct children side by side, with each one's most appointed post. */
+function childLines(report: AuditReport): string[] {
+  const { children } = report.summary
+  if (children.length === 0) return []
+  const rows = [
+    [
+      '  body',
+      'violations',
+      'warnings',
+      'notices',
+      'posts elected',
+      'after discussion',
+      'admission (median)',
+      'most appointed post',
+    ],
+    ...children.map((child) => {
+      const worst = worstPost(child.ratios.electedPosts)
+      return [
         `  ${child.body.name} (${child.body.id})`,
-        String(child.totals.violation),
-        String(child.totals.warning),
-        String(child.totals.notice),
-        `${child.ratios.electedPosts.elected} of ${child.ratios.electedPosts.total}`,
-        `${child.ratios.discussedDecisions.afterDiscussion} of ${child.ratios.discussedDecisions.total}`,
+        count(child.totals.violation),
+        count(child.totals.warning),
+        count(child.totals.notice),
+        `${count(child.ratios.electedPosts.elected)} of ${count(child.ratios.electedPosts.total)}`,
+        `${count(child.ratios.discussedDecisions.afterDiscussion)} of ${count(child.ratios.discussedDecisions.total)}`,
         child.ratios.workerAdmission.medianDays === null
           ? '—'
           : `${child.ratios.workerAdmission.medianDays} days`,
-      ]),
-    ]
-    lines.push(...table(rows))
+        worst ? postWording(worst) : '—',
+      ]
+    }),
+  ]
+  return ['', 'Side by side', ...table(rows)]
+}
+
+/** One severity's findings, grouped by kind in the report's order, a few of each unless `all`. */
+function severityLines(report: AuditReport, group: readonly Finding[], options: AuditOptions): string[] {
+  const lines: string[] = []
+  const order = report.summary.byKind.map((entry) => entry.kind)
+  const kinds = [...new Set(group.map((finding) => finding.kind))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  )
+  for (const kind of kinds) {
+    const ofKind = group.filter((finding) => finding.kind === kind)
+    const title = report.summary.byKind.find((entry) => entry.kind === kind)?.title ?? kind
+    lines.push(`  ${title} (${kind}): ${count(ofKind.length)}`)
+    const shown = options.all ? ofKind : ofKind.slice(0, FINDINGS_PER_KIND)
+    for (const finding of shown) {
+      lines.push(`    ${finding.since}  ${finding.message}`)
+      if (options.verbose) {
+        const evidence = finding.evidence.length > 0 ? finding.evidence.join(', ') : 'none (an absence)'
+        lines.push(`        rule ${finding.rule} · evidence ${evidence} · ${finding.id}`)
+      }
+    }
+    if (shown.length < ofKind.length) {
+      lines.push(`    … and ${count(ofKind.length - shown.length)} more (use --all, --json or the CSV)`)
+    }
   }
-  lines.push('', 'By kind')
-  if (summary.byKind.length === 0) lines.push('  (no checks yet)')
-  for (const entry of summary.byKind) {
-    lines.push(
-      `  ${entry.title} (${entry.kind}): ${plural(entry.violation, 'violation')}, ` +
-        `${plural(entry.warning, 'warning')}, ${plural(entry.notice, 'notice')}`,
-    )
+  return lines
+}
+
+/**
+ * The report as text: summary, measures, children, counts of the kinds found, findings by
+ * severity and kind (a few of each unless `all`; rule, evidence and id with `verbose`), and the
+ * kinds not audited yet. A date with no charter in force is one sentence: there was nothing to check.
+ */
+export function formatAuditReport(report: AuditReport, options: AuditOptions = {}): string {
+  const { summary, findings } = report
+  const title = `Audit of ${summary.body.name} (body ${summary.body.id}) as of ${report.asOf}`
+  if (!summary.charter) {
+    return `${title}: ${NO_CHARTER}.`
+  }
+  const lines = [
+    title,
+    `Charter: ${summary.charter.name}, in force from ${summary.charter.effectiveFrom}.`,
+    '',
+    `Findings: ${severityCounts(summary.totals)}`,
+    '',
+    ...ratioLines(report),
+    ...childLines(report),
+  ]
+  const found = summary.byKind.filter((entry) => entry.total > 0)
+  if (found.length > 0) {
+    lines.push('', 'By kind (kinds with findings)')
+    for (const entry of found) lines.push(`  ${entry.title} (${entry.kind}): ${severityCounts(entry)}`)
   }
   for (const severity of SEVERITIES) {
     const group = findings.filter((finding) => finding.severity === severity)
     if (group.length === 0) continue
-    lines.push('', `${severity[0]?.toUpperCase()}${severity.slice(1)}s (${group.length})`)
-    for (const finding of group) {
-      lines.push(
-        `  ${finding.since}  ${finding.message}`,
-        `      rule ${finding.rule} · evidence ${finding.evidence.length > 0 ? finding.evidence.join(', ') : 'none (an absence)'} · ${finding.id}`,
-      )
-    }
+    lines.push(
+      '',
+      `${severityHeading(severity)} (${count(group.length)})`,
+      ...severityLines(report, group, options),
+    )
   }
   if (findings.length === 0) lines.push('', 'No findings.')
   lines.push('', 'Not audited yet')
@@ -103,14 +156,22 @@ export function formatAuditReport(report: AuditReport): string {
   return lines.join('\n')
 }
 
+/** Prints a refusal in one line, as the other option errors, with a failing exit code. */
+function refuse(message: string): void {
+  console.error(`error: ${message}`)
+  process.exitCode = 1
+}
+
 /**
- * `charter audit [--body ID] [--as-of DATE] [--json]`: the audit of a body's subtree (default the
- * root) as of a date (default today). It runs the checks live rather than reading the stored
- * findings: the command needs no server's follower to have run, and reads exactly the data as it
- * stands (stored findings may lag the last events by a follower pass). It writes nothing.
+ * `charter audit [--body ID] [--as-of DATE] [--all] [--verbose] [--json]`: the audit of a body's
+ * subtree (default the root) as of a date (default today). It runs the checks live rather than
+ * reading the stored findings: the command needs no server's follower to have run, and reads
+ * exactly the data as it stands (stored findings may lag the last events by a follower pass). It
+ * writes nothing, and refuses a data folder that holds no database rather than create one. The
+ * operator at the console sees every finding, those about members included.
  */
 export async function auditCommand(options: AuditOptions): Promise<void> {
-  const { database, clock } = await openRuntime(options)
+  const { database, clock } = await openRuntime(options, { mustExist: true })
   try {
     const db = database.db
     let asOf: string
@@ -118,19 +179,25 @@ export async function auditCommand(options: AuditOptions): Promise<void> {
       asOf = auditDate(clock, options.asOf ?? null)
     } catch (error) {
       if (!(error instanceof AppError)) throw error
-      console.error(`error: --as-of ${error.message}`)
-      process.exitCode = 1
-      return
+      return refuse(`--as-of ${error.message}`)
     }
     const bodyId =
       options.body ??
       (await db.selectFrom('bodies').select('id').where('parent_id', 'is', null).executeTakeFirst())?.id
-    if (bodyId === undefined) throw new AppError('BODY_NOT_FOUND', 'The organisation has no bodies yet')
-    const report = await auditReport(db, clock, { bodyId, asOf, live: true })
+    if (bodyId === undefined) return refuse('the organisation has no bodies yet')
+    let report: AuditReport
+    try {
+      report = await auditReport(db, clock, { bodyId, asOf, live: true })
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'BODY_NOT_FOUND') {
+        return refuse(`--body ${bodyId}: no body has this id`)
+      }
+      throw error
+    }
     console.log(
       options.json
         ? JSON.stringify({ asOf: report.asOf, summary: report.summary, findings: report.findings }, null, 2)
-        : formatAuditReport(report),
+        : formatAuditReport(report, options),
     )
   } finally {
     await database.close()

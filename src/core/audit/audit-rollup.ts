@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Executor } from '../../db/client.ts'
 import type { FindingSeverity } from '../../db/schema-audit.ts'
+import { inSubtree } from '../orgs/tree.ts'
 import type { AuditCheck } from './audit-check.ts'
 import { AUDIT_CHECKS, checkOf } from './checks.ts'
 import { FINDING_KINDS, type FindingKind } from './finding.ts'
@@ -32,7 +33,7 @@ export function groupSql(grouping: RollupGrouping, pathColumn: string): GroupSql
     return {
       key: sql<number | null>`nullif(split_part(${path}, '/', ${grouping.depth + 3}::int), '')::bigint`,
       join: sql``,
-      where: sql<boolean>`${path} collate "C" like ${`${grouping.path}%`}`,
+      where: inSubtree(pathColumn, grouping.path),
     }
   }
   // The wanted bodies as a joined set (hashed), not `= any(array)`: that compares every path

@@ -20,9 +20,21 @@ export const FINDING_CSV_COLUMNS = [
 const ROWS_PER_CHUNK = 1_000
 
 /**
+ * csv-stringify's `escape_formulas` looks at a cell's first character only; a spreadsheet that
+ * trims cells still reads " =HYPERLINK(…)" as a formula. So a cell whose first non-blank
+ * character starts a formula is quoted with a leading apostrophe too.
+ */
+const BLANK_THEN_FORMULA = /^\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/
+
+function escapeBlankFormula(value: string): string {
+  return BLANK_THEN_FORMULA.test(value) ? `'${value}` : value
+}
+
+/**
  * Findings as CSV text chunks, header first; evidence as space-separated event ids. Cells that a
- * spreadsheet would take for a formula are escaped (a body's name is free text). Findings carry
- * no personal data, so no event is written.
+ * spreadsheet would take for a formula are escaped, after blanks too (a body's name is free text).
+ * Findings carry no member's name, so no event is written; the caller lists to each reader only
+ * the findings about members it may read (list-findings.ts).
  */
 export async function* findingsCsv(findings: readonly Finding[]): AsyncGenerator<string, void, undefined> {
   yield stringify([[...FINDING_CSV_COLUMNS]])
@@ -43,6 +55,6 @@ export async function* findingsCsv(findings: readonly Finding[]): AsyncGenerator
         f.evidence.join(' '),
         f.message,
       ])
-    yield stringify(records, { escape_formulas: true })
+    yield stringify(records, { escape_formulas: true, cast: { string: escapeBlankFormula } })
   }
 }

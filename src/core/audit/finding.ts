@@ -42,8 +42,10 @@ export interface FindingSubject {
 /**
  * A check's finding before it is placed: the rule it departs from, where, about what, how grave,
  * since when, the events that show it, and a sentence a member understands. Messages carry no
- * member names and no words of questions (like events), so a finding can be shown to everyone
- * who may read its body: the subject id links to the record, where the usual rules apply.
+ * member names and no words of questions (like events), so findings can be shown to every member:
+ * the subject id links to the record, where the usual rules apply. The one exception is a finding
+ * whose subject is a member (a pending application): it is listed only to readers who may read
+ * that body's members, and counted for everyone else.
  */
 export interface FindingDraft {
   readonly rule: string

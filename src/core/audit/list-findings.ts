@@ -5,17 +5,39 @@ import type { BodyRow } from '../../db/schema.ts'
 import type { FindingSeverity } from '../../db/schema-audit.ts'
 import { decodeCursor, encodeCursor, isoDateSchema } from '../members/schemas.ts'
 import { getBody } from '../orgs/get-body.ts'
+import { inSubtree } from '../orgs/tree.ts'
 import type { Clock } from '../shared/clock.ts'
 import { invalidInput } from '../shared/errors.ts'
 import type { AuditCheck } from './audit-check.ts'
-import { auditDate, type FindingSource, storedFindingsCurrent } from './audit-source.ts'
+import {
+  auditDate,
+  cachedAuditRun,
+  type FindingSource,
+  liveAuditRun,
+  storedFindingsCurrent,
+} from './audit-source.ts'
 import { AUDIT_CHECKS } from './checks.ts'
 import { type Finding, type FindingKind, SEVERITIES } from './finding.ts'
-import { runAudit } from './run-audit.ts'
 
 export interface FindingsFilter {
   readonly kind?: FindingKind | null
   readonly severity?: FindingSeverity | null
+  /**
+   * Where findings about a member (subject kind `member`: a pending application) are listed: only
+   * under these body paths, the reader's grants that may `members.read` (policy.ts
+   * grantPathsFor). Null or absent: everywhere (the operator's CLI, the core's own callers).
+   * Such findings are still COUNTED for every reader (summaries); only the listing is withheld.
+   */
+  readonly memberSubjectsUnder?: readonly string[] | null
+}
+
+/** Whether a finding may be listed to a reader whose member-reading grants are `under` (see FindingsFilter). */
+export function listable(
+  finding: Pick<Finding, 'subject' | 'bodyPath'>,
+  under: readonly string[] | null | undefined,
+): boolean {
+  if (under === null || under === undefined || finding.subject.kind !== 'member') return true
+  return under.some((path) => finding.bodyPath.startsWith(path))
 }
 
 export interface ScopeFindingsInput extends FindingsFilter {
@@ -80,7 +102,15 @@ async function storedFindings(
       'f.evidence',
       'f.message',
     ])
-    .where(sql<boolean>`f.body_path collate "C" like ${`${body.path}%`}`)
+    .where(inSubtree('f.body_path', body.path))
+    .$if(filter.memberSubjectsUnder !== null && filter.memberSubjectsUnder !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('f.subject_kind', '<>', 'member'),
+          ...(filter.memberSubjectsUnder ?? []).map((path) => inSubtree('f.body_path', path)),
+        ]),
+      ),
+    )
     .$if(Boolean(filter.kind), (q) => q.where('f.kind', '=', filter.kind ?? ''))
     .$if(Boolean(filter.severity), (q) => q.where('f.severity', '=', filter.severity ?? 'notice'))
     .$if(filter.kinds !== null, (q) =>
@@ -114,20 +144,32 @@ async function storedFindings(
   )
 }
 
-/** Live findings of a subtree, filtered and in report order, after a key. */
+/**
+ * Live findings of a subtree, filtered and in report order, after a key. With every check, the
+ * run of a past date is shared (audit-source.ts liveAuditRun): a page filtered by kind reads a
+ * kept run when there is one, and otherwise runs only that kind's check.
+ */
 async function liveFindings(
   db: Executor,
+  clock: Clock,
   body: BodyRow,
   asOf: string,
   filter: FindingsFilter,
-  checks: readonly AuditCheck[],
+  checks: readonly AuditCheck[] | undefined,
   after: Key | null,
 ): Promise<Finding[]> {
-  const chosen = filter.kind ? checks.filter((check) => check.kind === filter.kind) : checks
+  const all = checks ?? AUDIT_CHECKS
+  const chosen = filter.kind ? all.filter((check) => check.kind === filter.kind) : all
   if (chosen.length === 0) return []
-  const run = await runAudit(db, { asOf, scope: { kind: 'subtree', path: body.path }, checks: chosen })
+  const path = body.path
+  const whole = checks === undefined && (!filter.kind || (await cachedAuditRun(db, clock, { asOf, path })))
+  const run = whole
+    ? await liveAuditRun(db, clock, { asOf, path })
+    : await liveAuditRun(db, clock, { asOf, path, checks: chosen })
   return run.findings
+    .filter((finding) => !filter.kind || finding.kind === filter.kind)
     .filter((finding) => !filter.severity || finding.severity === filter.severity)
+    .filter((finding) => listable(finding, filter.memberSubjectsUnder))
     .filter((finding) => after === null || compareKeys(keyOf(finding), after) > 0)
     .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
 }
@@ -147,7 +189,7 @@ export async function findingsOfScope(
   const kinds = input.checks ? input.checks.map((check) => check.kind) : null
   const findings = stored
     ? await storedFindings(db, body, { ...input, kinds }, null, null)
-    : await liveFindings(db, body, asOf, input, input.checks ?? AUDIT_CHECKS, null)
+    : await liveFindings(db, clock, body, asOf, input, input.checks, null)
   return { asOf, source: stored ? 'stored' : 'live', body, findings }
 }
 
@@ -169,7 +211,7 @@ export async function listFindings(
   const kinds = input.checks ? input.checks.map((check) => check.kind) : null
   const rows = stored
     ? await storedFindings(db, body, { ...input, kinds }, after, limit + 1)
-    : (await liveFindings(db, body, asOf, input, input.checks ?? AUDIT_CHECKS, after)).slice(0, limit + 1)
+    : (await liveFindings(db, clock, body, asOf, input, input.checks, after)).slice(0, limit + 1)
   const items = rows.slice(0, limit)
   const last = items[items.length - 1]
   return {

@@ -292,7 +292,7 @@ describe('stored findings, snapshots and trends', () => {
         .sort((a, b) => a - b),
     )
     expect(await takeAuditSnapshots(t.db, t.clock, t.today())).toBe(5)
-    const trend = await listAuditTrend(t.db, {
+    const trend = await listAuditTrend(t.db, t.clock, {
       bodyId: t.tree.districtA.id,
       from: '1923-01-01',
       to: t.today(),
@@ -314,7 +314,7 @@ describe('stored findings, snapshots and trends', () => {
       clock: t.clock,
     })
     expect(written).toBe(5 * 5)
-    const trend = await listAuditTrend(t.db, {
+    const trend = await listAuditTrend(t.db, t.clock, {
       bodyId: t.tree.regionA.id,
       from: '1923-08-01',
       to: '1923-12-02',
@@ -327,7 +327,7 @@ describe('stored findings, snapshots and trends', () => {
       ['1923-11-29', 1],
       ['1923-12-02', 1],
     ])
-    const bad = await listAuditTrend(t.db, {
+    const bad = await listAuditTrend(t.db, t.clock, {
       bodyId: t.tree.regionA.id,
       from: '1923-12-02',
       to: '1923-01-01',

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client.ts'
 import type { BodyRow } from '../../db/schema.ts'
 import { findCharterInForce } from '../charter/charter-in-force.ts'
 import { getBody } from '../orgs/get-body.ts'
-import { type Clock, daysAfter } from '../shared/clock.ts'
+import { type Clock, toIsoDate } from '../shared/clock.ts'
 import type { AuditCheck } from './audit-check.ts'
 import { type MeasuredRatios, measureRatios, type NotMeasured, noRatios } from './audit-ratios.ts'
 import {
@@ -14,11 +14,17 @@ import {
   reportedKinds,
   storedCountRows,
 } from './audit-rollup.ts'
-import { bodyActiveAt } from './audit-scope.ts'
-import { auditDate, type FindingSource, storedFindingsCurrent } from './audit-source.ts'
+import { auditDayEnd, bodyActiveAt } from './audit-scope.ts'
+import {
+  auditDate,
+  lastFullRun,
+  liveAuditRun,
+  type SummarySource,
+  storedFindingsCurrent,
+} from './audit-source.ts'
 import { ABSENT_CHECKS, AUDIT_CHECKS } from './checks.ts'
 import type { Finding, FindingKind } from './finding.ts'
-import { runAudit } from './run-audit.ts'
+import type { AuditSnapshotSummary } from './take-audit-snapshots.ts'
 
 /** The headline ratios of a body's report: measured ones, and those whose capability has not landed. */
 export interface SummaryRatios extends MeasuredRatios {
@@ -43,7 +49,7 @@ export interface ChildSummary extends FindingCounts {
 /** A body's audit as of a date: counts by kind and severity, the ratios, its children side by side. */
 export interface AuditSummary extends FindingCounts {
   readonly asOf: string
-  readonly source: FindingSource
+  readonly source: SummarySource
   readonly body: SummaryBody & { readonly path: string }
   readonly charter: {
     readonly versionId: number
@@ -89,7 +95,13 @@ export async function summariseAudit(
   const stored = !input.live && (await storedFindingsCurrent(db, clock, asOf))
   const findings = stored
     ? null
-    : (await runAudit(db, { asOf, scope: { kind: 'subtree', path: body.path }, checks })).findings
+    : (
+        await liveAuditRun(db, clock, {
+          asOf,
+          path: body.path,
+          ...(input.checks ? { checks: input.checks } : {}),
+        })
+      ).findings
   // Stored findings are counted whatever their kind (the follower stored them with every check);
   // with checks named, only theirs, as a live run of those checks would find.
   const storedKinds = input.checks ? input.checks.map((check) => check.kind) : null
@@ -112,7 +124,7 @@ export async function summariseFindings(
   },
 ): Promise<AuditSummary> {
   const { body, asOf, checks, findings } = input
-  const asOfEnd = new Date(`${daysAfter(asOf, 1)}T00:00:00.000Z`)
+  const asOfEnd = auditDayEnd(asOf)
   const grouping: RollupGrouping = { kind: 'children', path: body.path, depth: body.depth }
   const version = await findCharterInForce(db, asOf)
   const rows: CountRow[] =
@@ -151,5 +163,47 @@ export async function summariseFindings(
       ratios: ratios.byGroup.get(child.id) ?? noRatios(asOf),
     })),
     absent: ABSENT_CHECKS.filter((entry) => !checks.some((check) => check.kind === entry.kind)),
+  }
+}
+
+/**
+ * The newest summary the audit holds for a body, WITHOUT running a check (the body page's card
+ * must never start a live audit of a large subtree): the stored findings as of the follower's
+ * last full run (that day's date, not necessarily today's), else the body's newest daily snapshot
+ * (bodies with children only; no per-child columns), else an empty summary saying the audit has
+ * not run. The ratios of the stored case are measured as of that day (grouped queries, no check).
+ */
+export async function summariseLatest(
+  db: Executor,
+  clock: Clock,
+  input: { readonly bodyId: number },
+): Promise<AuditSummary> {
+  const body = await getBody(db, input.bodyId)
+  const fullRun = await lastFullRun(db)
+  if (fullRun !== null)
+    return summariseFindings(db, { body, asOf: fullRun, checks: AUDIT_CHECKS, findings: null })
+  const snapshot = await db
+    .selectFrom('audit_snapshots')
+    .select(['on_date', 'summary'])
+    .where('body_id', '=', body.id)
+    .orderBy('on_date', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const asOf = snapshot?.on_date ?? toIsoDate(clock.now())
+  const kept = snapshot ? (snapshot.summary as AuditSnapshotSummary) : null
+  const version = await findCharterInForce(db, asOf)
+  const counts = kept ?? foldCounts([], reportedKinds(AUDIT_CHECKS, []), AUDIT_CHECKS)
+  return {
+    asOf,
+    source: kept ? 'snapshot' : 'none',
+    body: { id: body.id, name: body.name, level: body.level, kind: body.kind, path: body.path },
+    charter: version
+      ? { versionId: version.versionId, name: version.name, effectiveFrom: version.effectiveFrom }
+      : null,
+    totals: counts.totals,
+    byKind: counts.byKind,
+    ratios: { ...(kept?.ratios ?? noRatios(asOf)), ...NOT_MEASURED },
+    children: [],
+    absent: ABSENT_CHECKS,
   }
 }

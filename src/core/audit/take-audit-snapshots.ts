@@ -13,7 +13,7 @@ import {
   reportedKinds,
   storedCountRows,
 } from './audit-rollup.ts'
-import { bodyActiveAt } from './audit-scope.ts'
+import { auditDayEnd, bodyActiveAt } from './audit-scope.ts'
 import { AUDIT_CHECKS } from './checks.ts'
 import type { Finding } from './finding.ts'
 import { runAudit } from './run-audit.ts'
@@ -77,7 +77,7 @@ async function storeSnapshots(
   findings: readonly Finding[] | null,
   checks: readonly AuditCheck[] = AUDIT_CHECKS,
 ): Promise<number> {
-  const asOfEnd = new Date(`${daysAfter(onDate, 1)}T00:00:00.000Z`)
+  const asOfEnd = auditDayEnd(onDate)
   // Bodies with at least one child active on the date: one pass over the parent index.
   const parents = await db
     .selectFrom('bodies as b')

@@ -56,9 +56,12 @@ export type BodyAction =
   /** Read what moderators hid, with its reason and who hid it. */
   | 'deliberation.audit'
   /**
-   * Read the audit of the body's subtree (findings, roll-ups, trends): whoever may read the body,
-   * members on their own path included. The audit is every member's tool; findings carry no
-   * member names and no words of questions, by design.
+   * Read the audit of the body's subtree (findings, roll-ups, trends): every signed-in account,
+   * for every body. The audit is every member's tool ("visible to everyone"): findings carry no
+   * member names and no words of questions, by design. The one exception is findings about a
+   * member (a pending application: a member id, category and date, personal data about
+   * membership): those are LISTED only to whoever may `members.read` the finding's body (see
+   * `grantPathsFor`), and only counted for everyone else.
    */
   | 'audit.read'
 
@@ -92,7 +95,8 @@ const SUBTREE_RULES: Record<BodyAction, readonly Role[]> = {
   'deliberation.manage': ['admin', 'secretary'],
   'deliberation.moderate': ['admin', 'secretary'],
   'deliberation.audit': ['admin', 'auditor'],
-  'audit.read': ['admin', 'secretary', 'auditor'],
+  // Everyone signed in reads every body's audit (see can()); the roles here are for completeness.
+  'audit.read': ['admin', 'secretary', 'auditor', 'member'],
 }
 
 const MEMBER_RULES: Record<MemberAction, readonly Role[]> = {
@@ -131,8 +135,20 @@ export function can(principal: Principal | null, action: Action, target: Target)
   if (isMemberAction(action)) return false
   // The rulebook binds every member, so every signed-in member may read it.
   if (action === 'charter.read') return true
-  if ((action === 'body.read' || action === 'audit.read') && onOwnPath(principal, target.path)) return true
+  // The audit shows how the rules are kept everywhere, to everyone: no names, no question's words.
+  if (action === 'audit.read') return true
+  if (action === 'body.read' && onOwnPath(principal, target.path)) return true
   return anyGrant(principal, SUBTREE_RULES[action], target.path)
+}
+
+/**
+ * The body paths under which the principal may do a subtree action by a role grant (the own-path
+ * exception of body.read and the everyone rules aside): for SQL filters that must hold the same
+ * rule as can(), e.g. which findings about members an audit lists to this reader.
+ */
+export function grantPathsFor(principal: Principal, action: BodyAction): string[] {
+  const roles = SUBTREE_RULES[action]
+  return principal.grants.filter((grant) => roles.includes(grant.role)).map((grant) => grant.bodyPath)
 }
 
 /** Whether the principal may see a body's name only (secretaries see their body's ancestors so). */

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react'
 import { queryString } from '../../api/client.ts'
 import { auditHref, CHARTER_HREF, navigate } from '../../app/router.ts'
 import { formatLongDate } from '../../shared/format.ts'
+import { dateProblem } from './audit-format.ts'
 import type { AuditSummary } from './types.ts'
 
 interface AuditHeaderProps {
@@ -14,8 +15,6 @@ interface AuditHeaderProps {
   readonly summary: AuditSummary | null
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-
 /**
  * The audit's title, its date and the charter version whose rules it applies, the as-of picker
  * (applied on submit: a past date runs the checks live, so not on every keystroke), and the CSV
@@ -25,13 +24,18 @@ export function AuditHeader({ bodyId, asOf, today, summary }: AuditHeaderProps) 
   const id = useId()
   const shown = asOf ?? today ?? ''
   const [draft, setDraft] = useState(shown)
-  useEffect(() => setDraft(shown), [shown])
+  const [problem, setProblem] = useState<string | null>(null)
+  useEffect(() => {
+    setDraft(shown)
+    setProblem(null)
+  }, [shown])
   const date = summary?.asOf ?? shown
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    if (!ISO_DATE.test(draft)) return
-    navigate(auditHref(bodyId, draft === today ? null : draft), { replace: true })
+    const message = dateProblem(draft, today)
+    setProblem(message)
+    if (message === null) navigate(auditHref(bodyId, draft === today ? null : draft), { replace: true })
   }
 
   const query = queryString({ asOf: summary?.asOf })
@@ -51,13 +55,14 @@ export function AuditHeader({ bodyId, asOf, today, summary }: AuditHeaderProps) 
           )}
           .{' '}
           <span className="muted">
-            {summary.source === 'stored'
-              ? 'Findings as the audit keeps them, current for today.'
-              : 'Checked afresh for this date.'}
+            {summary.source === 'live'
+              ? 'Checked afresh for this date.'
+              : 'Findings as the audit keeps them, current for today.'}
           </span>
         </p>
       ) : null}
-      <form className="filters audit-date" aria-label="The audit’s date" onSubmit={submit}>
+      {/* noValidate: the form's own message says what is wrong with a date, in every browser. */}
+      <form className="filters audit-date" aria-label="The audit’s date" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-as-of`}>Audit as of</label>
           <input
@@ -66,8 +71,15 @@ export function AuditHeader({ bodyId, asOf, today, summary }: AuditHeaderProps) 
             value={draft}
             max={today ?? undefined}
             required
+            aria-invalid={problem !== null}
+            aria-describedby={problem !== null ? `${id}-as-of-problem` : undefined}
             onChange={(event) => setDraft(event.target.value)}
           />
+          {problem !== null ? (
+            <p id={`${id}-as-of-problem`} className="error" role="alert">
+              {problem}
+            </p>
+          ) : null}
         </div>
         <div className="actions">
           <button type="submit">Show</button>

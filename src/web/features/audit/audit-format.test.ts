@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest'
+import * as core from '../../../core/audit/audit-wording.ts'
 import { AUDIT_CHECKS } from '../../../core/audit/checks.ts'
 import { FINDING_KINDS as CORE_KINDS, SEVERITIES as CORE_SEVERITIES } from '../../../core/audit/finding.ts'
 import { auditHref, parseRoute } from '../../app/router.ts'
 import {
   admissionWording,
   appointedWording,
+  dateProblem,
   decisionsWording,
+  electedWording,
   KIND_FAMILIES,
   percent,
   postTitleFor,
   subjectLink,
   summaryLine,
+  worstPost,
+  worstPostWording,
 } from './audit-format.ts'
 import { FINDING_KINDS, SEVERITIES } from './types.ts'
 
@@ -112,5 +117,88 @@ describe('the audit in words', () => {
     expect(subjectLink({ ...at, subject: { kind: 'body', id: 7 } })?.label).toBe('Dynamo Works')
     expect(subjectLink({ ...at, subject: { kind: 'member', id: 40 } })?.href).toBe('#/bodies/7/members/40')
     expect(subjectLink({ ...at, subject: { kind: 'slate', id: 1 } })).toBeNull()
+  })
+})
+
+describe('the web’s wording and the reports’ (core/audit/audit-wording.ts)', () => {
+  it('say the same things in the same words', () => {
+    const posts = [
+      post('Unit secretary', 50, 80),
+      post('Member of the unit bureau', 3, 0),
+      post('Delegate', 0, 1),
+    ]
+    for (const ratio of [...posts, post('Unit secretary', 0, 0), post('Unit secretary', 1, 0)]) {
+      expect(appointedWording(ratio)).toBe(core.appointedWording(ratio))
+      for (const n of [1, 2, 130])
+        expect(postTitleFor(ratio.title, n)).toBe(core.postTitleFor(ratio.title, n))
+      expect(worstPostWording(ratio)).toBe(core.worstPostWording(ratio))
+    }
+    for (const share of [null, 0, 0.3846, 1]) expect(percent(share)).toBe(core.percent(share))
+    for (const list of [posts, [], [post('Unit secretary', 4, 0)]]) {
+      const elected = list.reduce((sum, p) => sum + p.elected, 0)
+      const total = list.reduce((sum, p) => sum + p.total, 0)
+      const ratios = {
+        elected,
+        appointed: total - elected,
+        total,
+        share: total ? elected / total : null,
+        posts: list,
+      }
+      expect(electedWording(ratios)).toBe(core.electedWording(ratios))
+      expect(worstPost(ratios)).toEqual(core.worstPost(ratios))
+    }
+    const window = { from: '1922-12-03', to: '1923-12-02' }
+    for (const decisions of [
+      {
+        total: 9,
+        afterDiscussion: 6,
+        byException: 2,
+        urgent: 2,
+        confidential: 0,
+        withoutDiscussion: 1,
+        share: 0.6667,
+      },
+      {
+        total: 0,
+        afterDiscussion: 0,
+        byException: 0,
+        urgent: 0,
+        confidential: 0,
+        withoutDiscussion: 0,
+        share: null,
+      },
+      {
+        total: 3,
+        afterDiscussion: 1,
+        byException: 1,
+        urgent: 0,
+        confidential: 1,
+        withoutDiscussion: 1,
+        share: 0.3333,
+      },
+    ]) {
+      expect(decisionsWording({ ...window, ...decisions })).toBe(
+        core.decisionsWording({ ...window, ...decisions }),
+      )
+    }
+    for (const admission of [
+      { decided: 3, medianDays: 41 },
+      { decided: 1, medianDays: 1 },
+      { decided: 0, medianDays: null },
+    ]) {
+      expect(admissionWording({ ...window, ...admission })).toBe(
+        core.admissionWording({ ...window, ...admission }),
+      )
+    }
+  })
+})
+
+describe('the audit’s date picker', () => {
+  it('says what is wrong with a date instead of ignoring it', () => {
+    expect(dateProblem('1923-06-01', '1923-12-02')).toBeNull()
+    expect(dateProblem('1923-12-02', '1923-12-02')).toBeNull()
+    expect(dateProblem('', '1923-12-02')).toMatch(/whole date/)
+    expect(dateProblem('1923-02-30', '1923-12-02')).toMatch(/whole date/)
+    expect(dateProblem('1924-01-01', '1923-12-02')).toMatch(/no later than today/)
   })
 })

@@ -51,6 +51,11 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
   notice: 'Notice',
 }
 
+/** A count as the reports print it: '1,070'. */
+export function count(n: number): string {
+  return n.toLocaleString('en-GB')
+}
+
 /** '62%' for 0.6154; '—' when there was nothing to divide. */
 export function percent(share: number | null): string {
   return share === null ? '—' : `${Math.round(share * 100)}%`
@@ -85,8 +90,8 @@ export function postTitleFor(title: string, count: number): string {
 /** '80 of 130 appointed' (or 'all 12 elected' when none was appointed). */
 export function appointedWording(ratio: Pick<PostRatio, 'appointed' | 'elected' | 'total'>): string {
   if (ratio.total === 0) return 'nobody holds it'
-  if (ratio.appointed === 0) return ratio.total === 1 ? 'elected' : `all ${ratio.total} elected`
-  return `${ratio.appointed} of ${ratio.total} appointed`
+  if (ratio.appointed === 0) return ratio.total === 1 ? 'elected' : `all ${count(ratio.total)} elected`
+  return `${count(ratio.appointed)} of ${count(ratio.total)} appointed`
 }
 
 /** The post with the most appointed holders: the headline of a body's audit ('80 of 130 unit secretaries appointed'). */
@@ -100,13 +105,13 @@ export function worstPost(posts: ElectedPosts): PostRatio | null {
 
 /** '80 of 130 unit secretaries appointed'. */
 export function worstPostWording(post: PostRatio): string {
-  return `${post.appointed} of ${post.total} ${postTitleFor(post.title, post.total)} appointed`
+  return `${count(post.appointed)} of ${count(post.total)} ${postTitleFor(post.title, post.total)} appointed`
 }
 
 /** The elected share in words: '50 of 130 elective posts filled by election (38%)'. */
 export function electedWording(posts: ElectedPosts): string {
   if (posts.total === 0) return 'No elective post is held'
-  return `${posts.elected} of ${plural(posts.total, 'elective post')} filled by election (${percent(posts.share)})`
+  return `${count(posts.elected)} of ${plural(posts.total, 'elective post')} filled by election (${percent(posts.share)})`
 }
 
 /** The summary card's line: '12 violations · 3 warnings · 80 of 130 unit secretaries appointed'. */
@@ -131,11 +136,11 @@ export function summaryLine(summary: Pick<AuditSummary, 'totals' | 'ratios'>): s
 export function decisionsWording(decisions: DiscussedDecisions): string {
   if (decisions.total === 0) return 'No major question was decided'
   const others = [
-    decisions.urgent > 0 ? `${decisions.urgent} urgent` : null,
-    decisions.confidential > 0 ? `${decisions.confidential} confidential` : null,
-    decisions.withoutDiscussion > 0 ? `${decisions.withoutDiscussion} without discussion` : null,
+    decisions.urgent > 0 ? `${count(decisions.urgent)} urgent` : null,
+    decisions.confidential > 0 ? `${count(decisions.confidential)} confidential` : null,
+    decisions.withoutDiscussion > 0 ? `${count(decisions.withoutDiscussion)} without discussion` : null,
   ].filter((part) => part !== null)
-  return `${decisions.afterDiscussion} of ${plural(decisions.total, 'major decision')} after discussion${
+  return `${count(decisions.afterDiscussion)} of ${plural(decisions.total, 'major decision')} after discussion${
     others.length > 0 ? `; ${others.join(', ')}` : ''
   }`
 }
@@ -177,4 +182,21 @@ export function subjectLink(finding: Pick<Finding, 'subject' | 'bodyId' | 'bodyN
     default:
       return null
   }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** Why a date typed into the audit's picker cannot be audited, or null when it can. */
+export function dateProblem(draft: string, today: string | null): string | null {
+  const parsed = new Date(`${draft}T00:00:00Z`)
+  if (
+    !ISO_DATE.test(draft) ||
+    Number.isNaN(parsed.getTime()) ||
+    parsed.toISOString().slice(0, 10) !== draft
+  ) {
+    return 'Enter a whole date: day, month and year.'
+  }
+  if (today !== null && draft > today)
+    return 'The audit reads what has happened: pick a date no later than today.'
+  return null
 }

@@ -111,11 +111,14 @@ export interface ChildAudit {
   readonly ratios: MeasuredRatios
 }
 
-/** GET /bodies/:id/audit?asOf=. */
+/** GET /bodies/:id/audit?asOf= (or ?latest=true). */
 export interface AuditSummary {
   readonly asOf: string
-  /** Stored by the follower (today, after its daily run) or computed live for the date. */
-  readonly source: 'stored' | 'live'
+  /**
+   * Stored by the follower (today, after its daily run) or computed live for the date; with
+   * latest=true also the newest daily snapshot, or none when the audit has not run yet.
+   */
+  readonly source: 'stored' | 'live' | 'snapshot' | 'none'
   readonly body: AuditBody & { readonly path: string }
   /** The charter version in force on the date; null before any was adopted. */
   readonly charter: {

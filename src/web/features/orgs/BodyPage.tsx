@@ -49,7 +49,7 @@ export function BodyPage({ bodyId, memberId }: BodyPageProps) {
             <ChildrenList bodyId={bodyId} />
           </section>
         ) : null}
-        {/* audit.read is granted as body.read is (members on their own path included). */}
+        {/* Every signed-in account reads every body’s audit (audit.read); the card never runs the checks. */}
         <AuditSection body={body} />
         <PostsSection body={body} canReadMembers={permissions.canReadMembers} />
         {/* Whoever reads the body reads its elections (the route asks body.read). */}
