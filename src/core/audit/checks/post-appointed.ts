@@ -154,7 +154,8 @@ export const postAppointedCheck: AuditCheck = {
       const expired = expiry < input.asOf
       const by = row.appointed_by ? ` by ${row.appointed_by}` : ''
       const head = `${capitalise(entry?.title ?? row.post)} of ${row.body_name} appointed${by} on ${row.starts_on}`
-      const why = reason?.text ?? row.justification
+      // The charter's text is a sentence; inside the parentheses it loses its full stop.
+      const why = (reason?.text ?? row.justification ?? '').replace(/\.$/, '')
       let message: string
       let since: string
       if (!row.justified) {
