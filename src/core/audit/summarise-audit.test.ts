@@ -41,7 +41,8 @@ beforeAll(async () => {
   t = await openAuditTest()
   const { unitA1, unitA2, unitB1, districtA } = t.tree
   // The shared tree dates its dissolved unit's dissolution in 2020, after this 1923 world's dates;
-  // dissolved before them, it is no column of district A and has no findings.
+  // dissolved before them, it is no column of district A and has no findings. No use case re-dates
+  // a dissolution (dissolveBody refuses a body already dissolved, and the tree inserts it so).
   await t.db
     .updateTable('bodies')
     .set({ dissolved_at: new Date('1923-01-01T00:00:00Z') })
@@ -277,7 +278,8 @@ describe('stored findings, snapshots and trends', () => {
   it('reads stored findings once the follower has made today’s full run, and snapshots bodies with children', async () => {
     const pass = await t.follow(checks)
     expect(pass.mode).toBe('full')
-    // Remove one stored finding: a stored read shows it gone, a live one (or a past date) does not.
+    // Remove B1's stored finding, as if a change had come after the follower's last pass and it
+    // had not run since: a stored read shows it gone, a live one (or a past date) does not.
     await t.db.deleteFrom('audit_findings').where('body_id', '=', t.tree.unitB1.id).execute()
     const stored = await summariseAudit(t.db, t.clock, { bodyId: t.tree.central.id, checks })
     expect(stored.source).toBe('stored')

@@ -1,6 +1,10 @@
 import { type RawBuilder, sql } from 'kysely'
+import type { Executor } from '../../../db/client.ts'
 import type { CharterDocument, DeliberationRule } from '../../charter/document-schema.ts'
 import { toIsoDate } from '../../shared/clock.ts'
+import type { CheckInput } from '../audit-check.ts'
+import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
+import type { FindingDraft } from '../finding.ts'
 
 /**
  * The pieces the checks share: the charter's rules as a small table to join, dates on the
@@ -79,6 +83,12 @@ export interface EvidenceSubject {
   readonly idColumn: string
 }
 
+/** A decision's evidence with its question's: where the question's record is part of the departure. */
+export const QUESTION_AND_DECISION: readonly EvidenceSubject[] = [
+  { kind: 'question', idColumn: 'q.id' },
+  { kind: 'decision', idColumn: 'd.id' },
+]
+
 /**
  * The ids of the events logged about these subjects by the end of the audit's day, oldest first,
  * as one array column of the check's own query: each branch is a range scan of the
@@ -111,6 +121,58 @@ export function subjectEvidence(
 export function questionReadableOn(asOf: string, alias = 'q'): RawBuilder<boolean> {
   const ref = (column: string) => sql.ref(`${alias}.${column}`)
   return sql<boolean>`(not ${ref('confidential')} or ${ref('declassify_on')} <= ${asOf}::date)`
+}
+
+/**
+ * The decisions taken by the end of the audit's day (`d`, with their question `q` and body `b`)
+ * on questions readable then (`questionReadableOn`), in bodies in scope and active then, oldest
+ * first: the rows the decision checks judge, each with the ids a finding names (`decisionId`,
+ * `bodyId`, `decidedAt`, `questionId`, `bodyName`) and its evidence, the events of `evidenceOf`
+ * (the decision's, and its question's where the question's record is part of the departure).
+ * A check adds its own columns and conditions.
+ */
+export function decisionsOnReadableQuestions(
+  db: Executor,
+  input: CheckInput,
+  evidenceOf: readonly EvidenceSubject[],
+) {
+  return db
+    .selectFrom('decisions as d')
+    .innerJoin('questions as q', 'q.id', 'd.question_id')
+    .innerJoin('bodies as b', 'b.id', 'd.body_id')
+    .select([
+      'd.id as decisionId',
+      'd.body_id as bodyId',
+      'd.decided_at as decidedAt',
+      'q.id as questionId',
+      'b.name as bodyName',
+      subjectEvidence(evidenceOf, input.asOfEnd).as('evidence'),
+    ])
+    .where('d.decided_at', '<', input.asOfEnd)
+    .where(questionReadableOn(input.asOf, 'q'))
+    .where(bodyInScope(input.scope, 'b'))
+    .where(bodyActiveAt(input.asOfEnd, 'b'))
+    .orderBy('d.id')
+}
+
+/** A finding about a decision row of `decisionsOnReadableQuestions`: its body, subject and evidence. */
+export function decisionFinding(
+  row: {
+    readonly decisionId: number
+    readonly bodyId: number
+    readonly evidence: readonly (number | string)[] | null
+  },
+  finding: Omit<FindingDraft, 'bodyId' | 'subject' | 'evidence'>,
+): FindingDraft {
+  return {
+    rule: finding.rule,
+    bodyId: row.bodyId,
+    subject: { kind: 'decision', id: row.decisionId },
+    severity: finding.severity,
+    since: finding.since,
+    evidence: evidenceIds(row.evidence),
+    message: finding.message,
+  }
 }
 
 /** The first deliberation rule of a kind in the charter in force, or null when it is silent. */

@@ -1,13 +1,12 @@
 import type { AuditCheck } from '../audit-check.ts'
-import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
 import {
   capitalise,
   dateOf,
-  evidenceIds,
+  decisionFinding,
+  decisionsOnReadableQuestions,
   mentionQuestion,
-  questionReadableOn,
-  subjectEvidence,
+  QUESTION_AND_DECISION,
 } from './check-sql.ts'
 
 /**
@@ -30,48 +29,23 @@ export const decisionWithoutDiscussionCheck: AuditCheck = {
   title: 'Decided without discussion',
   triggers: ['decision.taken', 'question.recorded'],
   async find(db, input): Promise<readonly FindingDraft[]> {
-    const rows = await db
-      .selectFrom('decisions as d')
-      .innerJoin('questions as q', 'q.id', 'd.question_id')
-      .innerJoin('bodies as b', 'b.id', 'd.body_id')
-      .select((eb) => [
-        'd.id as decisionId',
-        'd.body_id as bodyId',
-        'd.decided_at as decidedAt',
-        eb.fn.coalesce('d.discussion_rule_id', 'q.major_rule_id').as('ruleId'),
-        'q.id as questionId',
-        'b.name as bodyName',
-        subjectEvidence(
-          [
-            { kind: 'question', idColumn: 'q.id' },
-            { kind: 'decision', idColumn: 'd.id' },
-          ],
-          input.asOfEnd,
-        ).as('evidence'),
-      ])
-      .where('d.decided_at', '<', input.asOfEnd)
+    const rows = await decisionsOnReadableQuestions(db, input, QUESTION_AND_DECISION)
+      .select((eb) => eb.fn.coalesce('d.discussion_rule_id', 'q.major_rule_id').as('ruleId'))
       .where('q.major', '=', true)
       .where('d.exception', 'is', null)
       .where('q.confidential', '=', false)
-      .where(questionReadableOn(input.asOf, 'q'))
       .where('d.discussion_completed', '=', false)
-      .where(bodyInScope(input.scope, 'b'))
-      .where(bodyActiveAt(input.asOfEnd, 'b'))
-      .orderBy('d.id')
       .execute()
     return rows.flatMap((row): FindingDraft[] => {
       if (row.ruleId === null) return []
       const decided = dateOf(row.decidedAt)
       return [
-        {
+        decisionFinding(row, {
           rule: row.ruleId,
-          bodyId: row.bodyId,
-          subject: { kind: 'decision', id: row.decisionId },
           severity: 'violation',
           since: decided,
-          evidence: evidenceIds(row.evidence),
           message: `${capitalise(mentionQuestion(row))}, a major question, was decided on ${decided} without the discussion the charter requires first (${row.ruleId}).`,
-        },
+        }),
       ]
     })
   },

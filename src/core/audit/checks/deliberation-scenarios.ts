@@ -1,9 +1,9 @@
 import { adoptCharter } from '../../charter/adopt-charter.ts'
 import { DELIBERATION_RULES_YAML } from '../../deliberation/test-fixture.ts'
 import { TEST_CHARTER_YAML } from '../../mandates/test-charter.ts'
-import type { CheckScenario } from '../audit-contract.ts'
+import type { CheckScenario, ExpectedFinding } from '../audit-contract.ts'
 import type { AuditTest } from '../audit-test-fixture.ts'
-import type { FindingKind } from '../finding.ts'
+import type { FindingKind, FindingSubject } from '../finding.ts'
 import { deliberationAuditSteps } from './deliberation-audit-steps.ts'
 
 /**
@@ -27,15 +27,38 @@ export async function shortenSecrecy(t: AuditTest, effectiveFrom = '1923-11-01')
   )
 }
 
+/** The violation a scenario expects: unit A1's, about a subject, under a rule, begun after `notBefore`. */
+function violationInA1(
+  t: AuditTest,
+  subject: FindingSubject,
+  rule: string,
+  notBefore: string,
+): ExpectedFinding {
+  return { bodyId: t.tree.unitA1.id, subject, severity: 'violation', rule, notBefore }
+}
+
+/** A recorded decision after a discussion opened the day its question was raised. */
+function decidedAfterDiscussion(
+  t: AuditTest,
+  topic: string,
+  dates: { readonly raisedOn: string; readonly closedOn: string; readonly decidedOn: string },
+) {
+  return deliberationAuditSteps(t).recordedDecision({
+    topic,
+    raisedOn: dates.raisedOn,
+    discussion: { openedOn: dates.raisedOn, closedOn: dates.closedOn },
+    decidedOn: dates.decidedOn,
+  })
+}
+
 const withoutDiscussion: CheckScenario = {
   async clean(t) {
     const s = deliberationAuditSteps(t)
     // A major question recorded with its discussion, a minor one decided without, and a major
     // one decided under the urgent exception: none departs from the major rule.
-    await s.recordedDecision({
-      topic: 'party-policy',
+    await decidedAfterDiscussion(t, 'party-policy', {
       raisedOn: '1923-10-01',
-      discussion: { openedOn: '1923-10-01', closedOn: '1923-10-10' },
+      closedOn: '1923-10-10',
       decidedOn: '1923-10-12',
     })
     await s.recordedDecision({ topic: 'canteen', raisedOn: '1923-10-01', decidedOn: '1923-10-02' })
@@ -48,13 +71,7 @@ const withoutDiscussion: CheckScenario = {
       raisedOn: '1923-11-14',
       decidedOn: '1923-11-15',
     })
-    return {
-      bodyId: t.tree.unitA1.id,
-      subject: { kind: 'decision', id: decision.id },
-      severity: 'violation',
-      rule: 'deliberation.major',
-      notBefore: '1923-11-14',
-    }
+    return violationInA1(t, { kind: 'decision', id: decision.id }, 'deliberation.major', '1923-11-14')
   },
   repair: {
     permanent: 'a major question decided without discussion stays so decided: the record is of an act done',
@@ -69,10 +86,9 @@ const overrun: CheckScenario = {
     await s.raise({ topic: 'canteen' })
     await s.backThen('1923-10-15T10:00:00Z', () => s.discussed('canteen'))
     await s.backThen('1923-10-15T10:00:00Z', () => s.urgentDecision('economic-policy'))
-    await s.recordedDecision({
-      topic: 'canteen',
+    await decidedAfterDiscussion(t, 'canteen', {
       raisedOn: '1923-09-01',
-      discussion: { openedOn: '1923-09-01', closedOn: '1923-09-30' },
+      closedOn: '1923-09-30',
       decidedOn: '1923-10-01',
     })
   },
@@ -81,13 +97,7 @@ const overrun: CheckScenario = {
     // Raised on 20 October: the maximum (30 days) fell on 19 November, and the scheduler's close
     // has not run since (the server was down).
     const question = await s.backThen('1923-10-20T09:00:00Z', () => s.raise({ topic: 'canteen' }))
-    return {
-      bodyId: t.tree.unitA1.id,
-      subject: { kind: 'question', id: question.id },
-      severity: 'violation',
-      rule: 'deliberation.limits',
-      notBefore: '1923-11-19',
-    }
+    return violationInA1(t, { kind: 'question', id: question.id }, 'deliberation.limits', '1923-11-19')
   },
   // The scheduler runs again and closes the discussion, dated at its maximum.
   async repair(t) {
@@ -98,10 +108,9 @@ const overrun: CheckScenario = {
 const tooShort: CheckScenario = {
   async clean(t) {
     const s = deliberationAuditSteps(t)
-    await s.recordedDecision({
-      topic: 'canteen',
+    await decidedAfterDiscussion(t, 'canteen', {
       raisedOn: '1923-10-01',
-      discussion: { openedOn: '1923-10-01', closedOn: '1923-10-08' },
+      closedOn: '1923-10-08',
       decidedOn: '1923-10-09',
     })
     // A live vote after the minimum, and an urgent decision cutting a discussion short (its exception).
@@ -115,20 +124,12 @@ const tooShort: CheckScenario = {
     await s.urgentDecision('economic-policy')
   },
   async violate(t) {
-    const s = deliberationAuditSteps(t)
-    const decision = await s.recordedDecision({
-      topic: 'canteen',
+    const decision = await decidedAfterDiscussion(t, 'canteen', {
       raisedOn: '1923-11-01',
-      discussion: { openedOn: '1923-11-01', closedOn: '1923-11-04' },
+      closedOn: '1923-11-04',
       decidedOn: '1923-11-05',
     })
-    return {
-      bodyId: t.tree.unitA1.id,
-      subject: { kind: 'decision', id: decision.id },
-      severity: 'violation',
-      rule: 'deliberation.limits',
-      notBefore: '1923-11-04',
-    }
+    return violationInA1(t, { kind: 'decision', id: decision.id }, 'deliberation.limits', '1923-11-04')
   },
   repair: {
     permanent: 'a decision taken after too short a discussion stays so taken: the record is of an act done',
@@ -147,13 +148,7 @@ const unratified: CheckScenario = {
     // Decided urgently on 5 November: due for ratification by the 19th, and logged overdue.
     const decision = await s.backThen('1923-11-05T10:00:00Z', () => s.urgentDecision('economic-policy'))
     await s.runDue()
-    return {
-      bodyId: t.tree.unitA1.id,
-      subject: { kind: 'decision', id: decision.id },
-      severity: 'violation',
-      rule: 'deliberation.urgent',
-      notBefore: '1923-11-04',
-    }
+    return violationInA1(t, { kind: 'decision', id: decision.id }, 'deliberation.urgent', '1923-11-04')
   },
   // The body ratifies it, late, at a quorate meeting today.
   async repair(t, found) {
@@ -174,13 +169,7 @@ const undeclassified: CheckScenario = {
     // so the secret was due out by 31 October.
     const question = await s.backThen('1923-09-01T10:00:00Z', () => s.secret('1924-06-01'))
     await shortenSecrecy(t)
-    return {
-      bodyId: t.tree.unitA1.id,
-      subject: { kind: 'question', id: question.id },
-      severity: 'violation',
-      rule: 'deliberation.confidential',
-      notBefore: '1923-10-31',
-    }
+    return violationInA1(t, { kind: 'question', id: question.id }, 'deliberation.confidential', '1923-10-31')
   },
   // The body declassifies it now.
   async repair(t, found) {
@@ -191,10 +180,9 @@ const undeclassified: CheckScenario = {
 const taskOverdue: CheckScenario = {
   async clean(t) {
     const s = deliberationAuditSteps(t)
-    const decision = await s.recordedDecision({
-      topic: 'canteen',
+    const decision = await decidedAfterDiscussion(t, 'canteen', {
       raisedOn: '1923-09-20',
-      discussion: { openedOn: '1923-09-20', closedOn: '1923-09-28' },
+      closedOn: '1923-09-28',
       decidedOn: '1923-10-01',
     })
     // Due later, due today, and one closed with its report before it fell due.
@@ -205,21 +193,14 @@ const taskOverdue: CheckScenario = {
   },
   async violate(t) {
     const s = deliberationAuditSteps(t)
-    const decision = await s.recordedDecision({
-      topic: 'canteen',
+    const decision = await decidedAfterDiscussion(t, 'canteen', {
       raisedOn: '1923-10-10',
-      discussion: { openedOn: '1923-10-10', closedOn: '1923-10-20' },
+      closedOn: '1923-10-20',
       decidedOn: '1923-11-01',
     })
     const task = await s.backThen('1923-11-02T10:00:00Z', () => s.task(decision.id, '1923-11-20'))
     await s.runDue()
-    return {
-      bodyId: t.tree.unitA1.id,
-      subject: { kind: 'task', id: task.id },
-      severity: 'violation',
-      rule: 'deliberation.implementation',
-      notBefore: '1923-11-20',
-    }
+    return violationInA1(t, { kind: 'task', id: task.id }, 'deliberation.implementation', '1923-11-20')
   },
   // The owner closes it with a report of what was done.
   async repair(t, found) {

@@ -1,14 +1,13 @@
 import { sql } from 'kysely'
 import type { AuditCheck } from '../audit-check.ts'
-import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
 import {
   capitalise,
   dateOf,
-  evidenceIds,
+  decisionFinding,
+  decisionsOnReadableQuestions,
   mentionQuestion,
-  questionReadableOn,
-  subjectEvidence,
+  QUESTION_AND_DECISION,
 } from './check-sql.ts'
 
 const DAY_MS = 86_400_000
@@ -31,38 +30,18 @@ export const discussionTooShortCheck: AuditCheck = {
   title: 'Discussion shorter than its minimum',
   triggers: ['decision.taken', 'question.recorded'],
   async find(db, input): Promise<readonly FindingDraft[]> {
-    const rows = await db
-      .selectFrom('decisions as d')
-      .innerJoin('questions as q', 'q.id', 'd.question_id')
-      .innerJoin('bodies as b', 'b.id', 'd.body_id')
+    const rows = await decisionsOnReadableQuestions(db, input, QUESTION_AND_DECISION)
       .select([
-        'd.id as decisionId',
-        'd.body_id as bodyId',
-        'd.decided_at as decidedAt',
-        'q.id as questionId',
         'q.limits_rule_id as ruleId',
         'q.minimum_days as minimumDays',
         'q.discussion_opened_at as openedAt',
         'q.discussion_closed_at as closedAt',
-        'b.name as bodyName',
-        subjectEvidence(
-          [
-            { kind: 'question', idColumn: 'q.id' },
-            { kind: 'decision', idColumn: 'd.id' },
-          ],
-          input.asOfEnd,
-        ).as('evidence'),
       ])
-      .where('d.decided_at', '<', input.asOfEnd)
       .where('d.exception', 'is', null)
       .where('q.confidential', '=', false)
-      .where(questionReadableOn(input.asOf, 'q'))
       .where('q.limits_rule_id', 'is not', null)
       .where('q.discussion_opened_at', 'is not', null)
       .where(sql<boolean>`q.discussion_closed_at < q.discussion_earliest_close_at`)
-      .where(bodyInScope(input.scope, 'b'))
-      .where(bodyActiveAt(input.asOfEnd, 'b'))
-      .orderBy('d.id')
       .execute()
     return rows.flatMap((row): FindingDraft[] => {
       if (row.ruleId === null || row.openedAt === null || row.closedAt === null) return []
@@ -70,15 +49,12 @@ export const discussionTooShortCheck: AuditCheck = {
       const held = Math.floor((new Date(row.closedAt).getTime() - new Date(row.openedAt).getTime()) / DAY_MS)
       const heldText = held === 1 ? '1 day' : `${held} days`
       return [
-        {
+        decisionFinding(row, {
           rule: row.ruleId,
-          bodyId: row.bodyId,
-          subject: { kind: 'decision', id: row.decisionId },
           severity: 'violation',
           since: decided,
-          evidence: evidenceIds(row.evidence),
           message: `${capitalise(mentionQuestion(row))} was decided on ${decided} after a discussion of ${heldText}, fewer than the ${row.minimumDays} days the charter requires (${row.ruleId}).`,
-        },
+        }),
       ]
     })
   },

@@ -1,15 +1,13 @@
 import { sql } from 'kysely'
 import { daysAfter } from '../../shared/clock.ts'
 import type { AuditCheck } from '../audit-check.ts'
-import { bodyActiveAt, bodyInScope } from '../audit-scope.ts'
 import type { FindingDraft } from '../finding.ts'
 import {
   dateOf,
+  decisionFinding,
+  decisionsOnReadableQuestions,
   deliberationRuleOf,
-  evidenceIds,
   mentionQuestion,
-  questionReadableOn,
-  subjectEvidence,
 } from './check-sql.ts'
 
 /**
@@ -33,28 +31,12 @@ export const urgentUnratifiedCheck: AuditCheck = {
   async find(db, input): Promise<readonly FindingDraft[]> {
     const rule = deliberationRuleOf(input.charter.document, 'urgent')
     if (!rule) return []
-    const rows = await db
-      .selectFrom('decisions as d')
-      .innerJoin('questions as q', 'q.id', 'd.question_id')
-      .innerJoin('bodies as b', 'b.id', 'd.body_id')
-      .select([
-        'd.id as decisionId',
-        'd.body_id as bodyId',
-        'd.decided_at as decidedAt',
-        'd.ratify_by as ratifyBy',
-        'q.id as questionId',
-        'b.name as bodyName',
-        subjectEvidence([{ kind: 'decision', idColumn: 'd.id' }], input.asOfEnd).as('evidence'),
-      ])
+    const rows = await decisionsOnReadableQuestions(db, input, [{ kind: 'decision', idColumn: 'd.id' }])
+      .select('d.ratify_by as ratifyBy')
       .where('d.kind', '=', 'urgent')
-      .where('d.decided_at', '<', input.asOfEnd)
       .where('d.ratify_by', 'is not', null)
       // Ratified or rejected after the audit's day: still pending then (both set ratified_at).
       .where(sql<boolean>`(d.ratified_at is null or d.ratified_at >= ${input.asOfEnd})`)
-      .where(questionReadableOn(input.asOf, 'q'))
-      .where(bodyInScope(input.scope, 'b'))
-      .where(bodyActiveAt(input.asOfEnd, 'b'))
-      .orderBy('d.id')
       .execute()
     return rows.flatMap((row): FindingDraft[] => {
       if (row.ratifyBy === null) return []
@@ -65,15 +47,12 @@ export const urgentUnratifiedCheck: AuditCheck = {
         ? `The urgent decision on ${mention}, taken on ${decided}, was not ratified by the body by ${row.ratifyBy} as the charter requires (${rule.id}).`
         : `The urgent decision on ${mention}, taken on ${decided}, awaits the body's ratification by ${row.ratifyBy} (${rule.id}).`
       return [
-        {
+        decisionFinding(row, {
           rule: rule.id,
-          bodyId: row.bodyId,
-          subject: { kind: 'decision', id: row.decisionId },
           severity: overdue ? 'violation' : 'notice',
           since: overdue ? daysAfter(row.ratifyBy, 1) : decided,
-          evidence: evidenceIds(row.evidence),
           message,
-        },
+        }),
       ]
     })
   },
