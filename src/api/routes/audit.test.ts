@@ -75,7 +75,7 @@ beforeAll(async () => {
       .insertInto('audit_follower')
       .values({ id: 1, last_event_id: 0, full_run_on: TODAY, updated_at: t.clock.now() })
       .execute()
-    await takeAuditSnapshots(ctx.db, t.clock, TODAY)
+    await takeAuditSnapshots(ctx.db, t.clock)
   })
   outsider = await t.signInAs('boris@example.org')
 })

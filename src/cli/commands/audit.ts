@@ -167,7 +167,7 @@ function refuse(message: string): void {
  * subtree (default the root) as of a date (default today). It runs the checks live rather than
  * reading the stored findings: the command needs no server's follower to have run, and reads
  * exactly the data as it stands (stored findings may lag the last events by a follower pass). It
- * writes nothing, and refuses a data folder that holds no database rather than create one. The
+ * writes no data (opening the database applies any pending migration), and refuses a data folder that holds no database rather than create one. The
  * operator at the console sees every finding, those about members included.
  */
 export async function auditCommand(options: AuditOptions): Promise<void> {

@@ -3,6 +3,7 @@ import type { FindingSeverity } from '../../db/schema-audit.ts'
 import type { AuditCheck } from './audit-check.ts'
 import { type AuditTest, openAuditTest } from './audit-test-fixture.ts'
 import type { FindingSubject } from './finding.ts'
+import { refreshFindings } from './refresh-findings.ts'
 
 /** The finding a scenario's violation must produce. */
 export interface ExpectedFinding {
@@ -22,7 +23,7 @@ export interface ExpectedFinding {
  * - `repair`: what a body does to put it right (an election replacing an appointment, a
  *   ratification, …). A few findings record acts that cannot be undone (a decision taken without
  *   discussion stays taken); for them `repair` says why, and the contract checks instead that the
- *   finding stays through unrelated changes and later audits.
+ *   finding stays when its body is rechecked, through later days' full runs and later audits.
  */
 export interface CheckScenario {
   readonly clean: (t: AuditTest) => Promise<void>
@@ -132,8 +133,17 @@ export function auditCheckContract(check: AuditCheck, scenario: CheckScenario): 
         const expected = await scenario.violate(t)
         await t.follow([check])
         const id = `${check.kind}:${expected.subject.kind}:${expected.subject.id}`
+        // Rechecking its body, as a follower pass does after any event there, keeps it…
+        await t.db.transaction().execute((trx) =>
+          refreshFindings(trx, t.clock, {
+            scope: { kind: 'bodies', bodyIds: [expected.bodyId] },
+            checks: [check],
+          }),
+        )
+        expect((await t.stored([check.kind])).has(id)).toBe(true)
+        // …and so do the full runs of later days.
         t.clock.advanceDays(40)
-        await t.follow([check])
+        expect((await t.follow([check])).mode).toBe('full')
         expect((await t.stored([check.kind])).has(id)).toBe(true)
         expect(findingFor(await t.audit([check]), check, expected)).toBeDefined()
       })

@@ -7,7 +7,7 @@ import { groupSql, type RollupGrouping } from './audit-rollup.ts'
 import { bodyActiveAt } from './audit-scope.ts'
 
 /** The window of the period ratios: the 365 days up to and including the audit's date. */
-export const RATIO_WINDOW_DAYS = 365
+const RATIO_WINDOW_DAYS = 365
 
 /** One elective post's mandates held on the date: how many by election, how many by appointment. */
 export interface PostRatio {

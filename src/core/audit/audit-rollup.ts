@@ -47,7 +47,7 @@ export function groupSql(grouping: RollupGrouping, pathColumn: string): GroupSql
 }
 
 /** The groups a path falls in, as groupSql puts them (for findings held in memory). */
-export function groupsOfPath(grouping: RollupGrouping, path: string): (number | null)[] {
+function groupsOfPath(grouping: RollupGrouping, path: string): (number | null)[] {
   const segments = path.split('/')
   if (grouping.kind === 'children') {
     if (!path.startsWith(grouping.path)) return []

@@ -65,9 +65,9 @@ export async function storedFindingsCurrent(db: Executor, clock: Clock, asOf: st
  * once; what the key can miss (an event committed out of id order, a row written without an
  * event) is seen at most 60 s late, which is about the time a reader spends on one report.
  */
-export const LIVE_RUN_TTL_MS = 60_000
+const LIVE_RUN_TTL_MS = 60_000
 /** Entries kept per database: a few readers' past dates at once; a run can hold many findings. */
-export const LIVE_RUN_CACHE_SIZE = 8
+const LIVE_RUN_CACHE_SIZE = 8
 
 interface CachedRun {
   readonly at: number

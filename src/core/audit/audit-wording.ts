@@ -118,7 +118,7 @@ export function admissionWording(admission: AdmissionTime): string {
 }
 
 /** The measures Charter cannot take yet, by the summary's key, as reports name them. */
-export const NOT_MEASURED_LABELS = {
+const NOT_MEASURED_LABELS = {
   reportPunctuality: 'Report punctuality',
   conferenceRegularity: 'Conference regularity',
 } as const

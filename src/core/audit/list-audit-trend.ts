@@ -19,12 +19,12 @@ export interface AuditTrend {
 }
 
 /** The default period: the 365 days up to and including `to`. */
-export const DEFAULT_TREND_DAYS = 365
+const DEFAULT_TREND_DAYS = 365
 /**
  * The longest period one request reads: three years of daily snapshots (about 1,100 points,
  * each a full summary) is already more than a chart can show; a wider span is refused, not cut.
  */
-export const MAX_TREND_DAYS = 3 * 365 + 1
+const MAX_TREND_DAYS = 3 * 365 + 1
 
 /**
  * A body's audit snapshots between two dates (inclusive), oldest first: one index range on its key.

@@ -27,12 +27,12 @@ export async function refreshFindings(
 ): Promise<RefreshResult> {
   const checks = input.checks ?? AUDIT_CHECKS
   const asOf = toIsoDate(clock.now())
+  const kinds = checks.map((check) => check.kind)
+  if (kinds.length === 0) return { asOf, findings: 0 }
   // The checks are a few large joins each: at 2M members PostgreSQL's JIT compiled them for longer
   // than they ran (0.1–1.6 s per check measured), so it is off for this transaction.
   await sql`set local jit = off`.execute(db)
   const run = await runAudit(db, { asOf, scope: input.scope, checks })
-  const kinds = checks.map((check) => check.kind)
-  if (kinds.length === 0) return { asOf, findings: 0 }
   let remove = db.deleteFrom('audit_findings').where('kind', 'in', kinds)
   if (input.scope.kind === 'subtree') remove = remove.where(inSubtree('body_path', input.scope.path))
   if (input.scope.kind === 'bodies')
@@ -58,10 +58,11 @@ export async function refreshFindings(
         ${column((f) => f.message)}::text[]
       ) as f(id, kind, rule_id, body_id, body_path, region_id, subject_kind, subject_id, severity,
         since, evidence, message)
-      -- A subject whose body changed since the last run (a moved unit) may still have its old row
-      -- outside this scope: the new finding takes its place.
+      -- A subject whose body changed since the last run (a unit moved within its region) may still
+      -- have its old row outside this scope: the new finding takes its place. A move between
+      -- regions triggers a full run, which deletes every old row first.
       on conflict (region_id, id) do update set rule_id = excluded.rule_id, body_id = excluded.body_id,
-        body_path = excluded.body_path, region_id = excluded.region_id, severity = excluded.severity,
+        body_path = excluded.body_path, severity = excluded.severity,
         since = excluded.since, evidence = excluded.evidence, message = excluded.message,
         checked_at = excluded.checked_at`.execute(db)
   }

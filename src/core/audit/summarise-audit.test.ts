@@ -293,7 +293,7 @@ describe('stored findings, snapshots and trends', () => {
         .map((b) => b.id)
         .sort((a, b) => a - b),
     )
-    expect(await takeAuditSnapshots(t.db, t.clock, t.today())).toBe(5)
+    expect(await takeAuditSnapshots(t.db, t.clock)).toBe(5)
     const trend = await listAuditTrend(t.db, t.clock, {
       bodyId: t.tree.districtA.id,
       from: '1923-01-01',

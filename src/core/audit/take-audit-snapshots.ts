@@ -3,7 +3,6 @@ import type { Executor } from '../../db/client.ts'
 import { findCharterInForce } from '../charter/charter-in-force.ts'
 import { type Clock, daysAfter, toIsoDate } from '../shared/clock.ts'
 import { invalidInput } from '../shared/errors.ts'
-import type { AuditCheck } from './audit-check.ts'
 import { type MeasuredRatios, measureRatios, noRatios } from './audit-ratios.ts'
 import {
   type CountRow,
@@ -32,16 +31,11 @@ const UPSERT_BATCH = 500
  * bodies at once: a finding, a mandate, a decision or an admission counts for every ancestor on
  * its path, so each measure is one grouped query over the organisation, not one per body.
  *
- * On the organisation's today the counts come from the stored findings (the follower calls this
- * right after its full run of the day); for another date the checks run live as of that date.
- * Returns how many snapshots were written.
+ * The counts come from the stored findings: the follower calls this right after its full run of
+ * the day (past dates go through `backfillAuditSnapshots`). Returns how many snapshots were written.
  */
-export async function takeAuditSnapshots(db: Executor, clock: Clock, onDate: string): Promise<number> {
-  const live =
-    onDate === toIsoDate(clock.now())
-      ? null
-      : (await runAudit(db, { asOf: onDate, scope: { kind: 'all' } })).findings
-  return storeSnapshots(db, clock, onDate, live)
+export async function takeAuditSnapshots(db: Executor, clock: Clock): Promise<number> {
+  return storeSnapshots(db, clock, toIsoDate(clock.now()), null)
 }
 
 /**
@@ -75,8 +69,8 @@ async function storeSnapshots(
   clock: Clock,
   onDate: string,
   findings: readonly Finding[] | null,
-  checks: readonly AuditCheck[] = AUDIT_CHECKS,
 ): Promise<number> {
+  const checks = AUDIT_CHECKS
   const asOfEnd = auditDayEnd(onDate)
   // Bodies with at least one child active on the date: one pass over the parent index.
   const parents = await db

@@ -88,7 +88,7 @@ export async function updateFindings(
         .execute()
     const fullRun = async (reason: string, events: number): Promise<FollowResult> => {
       const { findings } = await refreshFindings(trx, clock, { scope: { kind: 'all' }, checks })
-      await takeAuditSnapshots(trx, clock, today)
+      await takeAuditSnapshots(trx, clock)
       await advance(today)
       return { mode: 'full', events, findings, reason }
     }

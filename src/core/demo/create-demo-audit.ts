@@ -2,8 +2,11 @@ import { sql } from 'kysely'
 import { checkOf } from '../audit/checks.ts'
 import type { FindingKind } from '../audit/finding.ts'
 import { refreshFindings } from '../audit/refresh-findings.ts'
-import { summariseAudit } from '../audit/summarise-audit.ts'
-import { backfillAuditSnapshots, takeAuditSnapshots } from '../audit/take-audit-snapshots.ts'
+import {
+  type AuditSnapshotSummary,
+  backfillAuditSnapshots,
+  takeAuditSnapshots,
+} from '../audit/take-audit-snapshots.ts'
 import { toIsoDate } from '../shared/clock.ts'
 import type { UseCaseContext } from '../shared/context.ts'
 import { REPORT_REGION } from './demo-mandate-plan.ts'
@@ -42,7 +45,7 @@ function monthsOf1923(today: string): string[] {
 export async function auditDemo(ctx: UseCaseContext): Promise<DemoAuditSummary> {
   const today = toIsoDate(ctx.clock.now())
   const { findings } = await refreshFindings(ctx.db, ctx.clock, { scope: { kind: 'all' } })
-  const snapshots = await takeAuditSnapshots(ctx.db, ctx.clock, today)
+  const snapshots = await takeAuditSnapshots(ctx.db, ctx.clock)
   let backfilled = 0
   for (const date of monthsOf1923(today)) {
     backfilled += await backfillAuditSnapshots(ctx.db, {
@@ -66,7 +69,14 @@ export async function auditDemo(ctx: UseCaseContext): Promise<DemoAuditSummary> 
     .where('level', '=', 'region')
     .where('name', '=', plan?.name ?? '')
     .executeTakeFirstOrThrow()
-  const summary = await summariseAudit(ctx.db, ctx.clock, { bodyId: region.id, asOf: today })
+  // The region's snapshot, taken above from the stored findings (a summary would rerun the checks).
+  const snapshot = await ctx.db
+    .selectFrom('audit_snapshots')
+    .select('summary')
+    .where('body_id', '=', region.id)
+    .where('on_date', '=', today)
+    .executeTakeFirstOrThrow()
+  const summary = snapshot.summary as AuditSnapshotSummary
   const secretaries = summary.ratios.electedPosts.posts.find((post) => post.post === 'unit-secretary')
   const reportRegion = {
     name: region.name,

@@ -48,7 +48,7 @@ export function mandateHeldOn(asOf: string, alias = 'm'): RawBuilder<boolean> {
 }
 
 /** The instant a calendar date (a SQL date expression) begins, midnight UTC, whatever the session's zone. */
-export function dateStart(date: RawBuilder<unknown>): RawBuilder<Date> {
+function dateStart(date: RawBuilder<unknown>): RawBuilder<Date> {
   return sql<Date>`((${date})::timestamp at time zone 'UTC')`
 }
 

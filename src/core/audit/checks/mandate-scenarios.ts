@@ -47,7 +47,7 @@ export function callUnitSecretaryElection(t: AuditTest, bodyId: number) {
 }
 
 /** The test charter (with the deliberation rules) where a unit secretary needs `years` of membership. */
-export function charterWithSecretaryStanding(years: number): string {
+function charterWithSecretaryStanding(years: number): string {
   return (TEST_CHARTER_YAML + DELIBERATION_RULES_YAML).replace(
     'minimum: { years: 1, of: membership }',
     `minimum: { years: ${years}, of: membership }`,
@@ -130,7 +130,7 @@ const postStanding: CheckScenario = {
       subject: { kind: 'mandate', id: mandate.id },
       severity: 'violation',
       rule: 'standing.unit-secretary',
-      notBefore: '1923-02-28',
+      notBefore: '1923-05-31',
     }
   },
   // The secretary steps down.

@@ -42,7 +42,7 @@ export async function unitMeeting(
 }
 
 /** The admission rules the test charter lacks: each category's application is decided within 60 days. */
-export const ADMISSION_RULES_YAML = `
+const ADMISSION_RULES_YAML = `
   admission:
     - { id: admission.worker, text: A worker joins with one recommendation; the unit decides within 60 days., category: worker, recommendations: 1, probationMonths: 6, decideWithinDays: 60 }
     - { id: admission.peasant, text: A peasant joins with two recommendations; the unit decides within 60 days., category: peasant, recommendations: 2, probationMonths: 12, decideWithinDays: 60 }
