@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Executor } from '../../db/client.ts'
 import type { FindingSeverity } from '../../db/schema-audit.ts'
+import { isWithin } from '../orgs/get-body.ts'
 import { inSubtree } from '../orgs/tree.ts'
 import type { AuditCheck } from './audit-check.ts'
 import { AUDIT_CHECKS, checkOf } from './checks.ts'
@@ -50,7 +51,7 @@ export function groupSql(grouping: RollupGrouping, pathColumn: string): GroupSql
 function groupsOfPath(grouping: RollupGrouping, path: string): (number | null)[] {
   const segments = path.split('/')
   if (grouping.kind === 'children') {
-    if (!path.startsWith(grouping.path)) return []
+    if (!isWithin(path, grouping.path)) return []
     const child = segments[grouping.depth + 2]
     return [child ? Number(child) : null]
   }

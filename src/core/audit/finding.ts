@@ -74,11 +74,23 @@ export function findingId(kind: FindingKind, subject: FindingSubject): string {
   return `${kind}:${subject.kind}:${subject.id}`
 }
 
-/** Orders findings gravest first, then oldest first, then by id (a stable report). */
+/** A finding's place in a report: its severity's rank (gravest 0), since, id. Cursors carry it. */
+export type FindingKey = readonly [rank: number, since: string, id: string]
+
+export function findingKey(finding: Pick<Finding, 'severity' | 'since' | 'id'>): FindingKey {
+  return [SEVERITIES.indexOf(finding.severity), finding.since, finding.id]
+}
+
+/**
+ * Orders report keys gravest first, then oldest, then by id in byte order: the order the stored
+ * findings are listed in by SQL (`collate "C"`), so live and stored reports page alike.
+ */
+export function compareFindingKeys(a: FindingKey, b: FindingKey): number {
+  const bytes = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
+  return a[0] - b[0] || bytes(a[1], b[1]) || bytes(a[2], b[2])
+}
+
+/** Orders findings as a report lists them (see compareFindingKeys). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    a.since.localeCompare(b.since) ||
-    a.id.localeCompare(b.id)
-  )
+  return compareFindingKeys(findingKey(a), findingKey(b))
 }

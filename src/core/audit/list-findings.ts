@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.ts'
 import type { BodyRow } from '../../db/schema.ts'
 import type { FindingSeverity } from '../../db/schema-audit.ts'
 import { decodeCursor, encodeCursor, isoDateSchema } from '../members/schemas.ts'
-import { getBody } from '../orgs/get-body.ts'
+import { getBody, isWithin } from '../orgs/get-body.ts'
 import { inSubtree } from '../orgs/tree.ts'
 import type { Clock } from '../shared/clock.ts'
 import { invalidInput } from '../shared/errors.ts'
@@ -17,7 +17,14 @@ import {
   storedFindingsCurrent,
 } from './audit-source.ts'
 import { AUDIT_CHECKS } from './checks.ts'
-import { type Finding, type FindingKind, SEVERITIES } from './finding.ts'
+import {
+  compareFindingKeys,
+  compareFindings,
+  type Finding,
+  type FindingKey,
+  type FindingKind,
+  findingKey,
+} from './finding.ts'
 
 export interface FindingsFilter {
   readonly kind?: FindingKind | null
@@ -37,7 +44,7 @@ export function listable(
   under: readonly string[] | null | undefined,
 ): boolean {
   if (under === null || under === undefined || finding.subject.kind !== 'member') return true
-  return under.some((path) => finding.bodyPath.startsWith(path))
+  return under.some((path) => isWithin(finding.bodyPath, path))
 }
 
 export interface ScopeFindingsInput extends FindingsFilter {
@@ -64,15 +71,9 @@ export interface FindingsPage {
 
 export const MAX_FINDINGS_PAGE = 500
 
-/** Sort key: gravest first, then oldest, then by id in byte order (the same in SQL and here). */
-const rank = (severity: FindingSeverity) => SEVERITIES.indexOf(severity)
+/** A cursor is the last listed finding's report key (finding.ts), the same order in SQL and here. */
 const cursorShape = z.tuple([z.number().int().min(0).max(2), isoDateSchema, z.string().min(1).max(300)])
-type Key = z.output<typeof cursorShape>
-
-const keyOf = (finding: Finding): Key => [rank(finding.severity), finding.since, finding.id]
-function compareKeys(a: Key, b: Key): number {
-  return a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0)
-}
+type Key = FindingKey
 
 const RANK_SQL = sql<number>`(case f.severity when 'violation' then 0 when 'warning' then 1 else 2 end)`
 
@@ -170,8 +171,17 @@ async function liveFindings(
     .filter((finding) => !filter.kind || finding.kind === filter.kind)
     .filter((finding) => !filter.severity || finding.severity === filter.severity)
     .filter((finding) => listable(finding, filter.memberSubjectsUnder))
-    .filter((finding) => after === null || compareKeys(keyOf(finding), after) > 0)
-    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)))
+    .filter((finding) => after === null || compareFindingKeys(findingKey(finding), after) > 0)
+    .sort(compareFindings)
+}
+
+/** The date, body and source a findings request resolves to (shared by the list and the whole scope). */
+async function resolveScope(db: Executor, clock: Clock, input: ScopeFindingsInput) {
+  const asOf = auditDate(clock, input.asOf)
+  const body = await getBody(db, input.bodyId)
+  const stored = !input.live && (await storedFindingsCurrent(db, clock, asOf))
+  const kinds = input.checks ? input.checks.map((check) => check.kind) : null
+  return { asOf, body, stored, kinds, source: (stored ? 'stored' : 'live') as FindingSource }
 }
 
 /**
@@ -183,14 +193,11 @@ export async function findingsOfScope(
   clock: Clock,
   input: ScopeFindingsInput,
 ): Promise<{ asOf: string; source: FindingSource; body: BodyRow; findings: readonly Finding[] }> {
-  const asOf = auditDate(clock, input.asOf)
-  const body = await getBody(db, input.bodyId)
-  const stored = !input.live && (await storedFindingsCurrent(db, clock, asOf))
-  const kinds = input.checks ? input.checks.map((check) => check.kind) : null
+  const { asOf, body, stored, kinds, source } = await resolveScope(db, clock, input)
   const findings = stored
     ? await storedFindings(db, body, { ...input, kinds }, null, null)
     : await liveFindings(db, clock, body, asOf, input, input.checks, null)
-  return { asOf, source: stored ? 'stored' : 'live', body, findings }
+  return { asOf, source, body, findings }
 }
 
 /** One page of a subtree's findings as of a date, keyset-paged in report order. */
@@ -204,11 +211,8 @@ export async function listFindings(
     const message = `limit must be a whole number from 1 to ${MAX_FINDINGS_PAGE}`
     throw invalidInput(message, [{ path: 'limit', message }], { limit })
   }
-  const asOf = auditDate(clock, input.asOf)
   const after = input.after ? decodeCursor(input.after, cursorShape) : null
-  const body = await getBody(db, input.bodyId)
-  const stored = !input.live && (await storedFindingsCurrent(db, clock, asOf))
-  const kinds = input.checks ? input.checks.map((check) => check.kind) : null
+  const { asOf, body, stored, kinds, source } = await resolveScope(db, clock, input)
   const rows = stored
     ? await storedFindings(db, body, { ...input, kinds }, after, limit + 1)
     : (await liveFindings(db, clock, body, asOf, input, input.checks, after)).slice(0, limit + 1)
@@ -216,8 +220,8 @@ export async function listFindings(
   const last = items[items.length - 1]
   return {
     asOf,
-    source: stored ? 'stored' : 'live',
+    source,
     items,
-    nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(findingKey(last)) : null,
   }
 }

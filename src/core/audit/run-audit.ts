@@ -21,6 +21,11 @@ export interface AuditRun {
   readonly findings: readonly Finding[]
 }
 
+/** How a report names the charter version it applied. */
+export function charterReference(version: CharterVersion): NonNullable<AuditRun['charter']> {
+  return { versionId: version.versionId, name: version.name, effectiveFrom: version.effectiveFrom }
+}
+
 /**
  * Runs the checks over the data as of a date, with the rules then in force, and returns the
  * findings (nothing is stored: `refreshFindings` stores a run). Past dates work because the checks
@@ -68,7 +73,7 @@ export async function runAudit(db: Executor, input: AuditRunInput): Promise<Audi
   })
   return {
     asOf: input.asOf,
-    charter: { versionId: version.versionId, name: version.name, effectiveFrom: version.effectiveFrom },
+    charter: charterReference(version),
     findings: findings.sort(compareFindings),
   }
 }

@@ -24,6 +24,7 @@ import {
 } from './audit-source.ts'
 import { ABSENT_CHECKS, AUDIT_CHECKS } from './checks.ts'
 import type { Finding, FindingKind } from './finding.ts'
+import { charterReference } from './run-audit.ts'
 import type { AuditSnapshotSummary } from './take-audit-snapshots.ts'
 
 /** The headline ratios of a body's report: measured ones, and those whose capability has not landed. */
@@ -152,9 +153,7 @@ export async function summariseFindings(
     asOf,
     source: findings === null ? 'stored' : 'live',
     body: { id: body.id, name: body.name, level: body.level, kind: body.kind, path: body.path },
-    charter: version
-      ? { versionId: version.versionId, name: version.name, effectiveFrom: version.effectiveFrom }
-      : null,
+    charter: version ? charterReference(version) : null,
     ...foldCounts(rows, kinds, checks),
     ratios: { ...ratios.whole, ...NOT_MEASURED },
     children: children.map((child) => ({
@@ -197,9 +196,7 @@ export async function summariseLatest(
     asOf,
     source: kept ? 'snapshot' : 'none',
     body: { id: body.id, name: body.name, level: body.level, kind: body.kind, path: body.path },
-    charter: version
-      ? { versionId: version.versionId, name: version.name, effectiveFrom: version.effectiveFrom }
-      : null,
+    charter: version ? charterReference(version) : null,
     totals: counts.totals,
     byKind: counts.byKind,
     ratios: { ...(kept?.ratios ?? noRatios(asOf)), ...NOT_MEASURED },
