@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import { sql } from 'kysely'
 import { AUDIT_CHECKS } from '../src/core/audit/checks.ts'
 import { adoptCharter } from '../src/core/charter/adopt-charter.ts'
@@ -23,6 +23,7 @@ import {
 import { measureSummary } from './support/audit-summary.ts'
 import { type BackendKind, openBackend } from './support/backends.ts'
 import { benchCharterSource } from './support/bench-charter.ts'
+import { positive } from './support/options.ts'
 
 /**
  * The audit engine at reference scale (issue 6), figures only: on a generated organisation with
@@ -38,12 +39,6 @@ import { benchCharterSource } from './support/bench-charter.ts'
 export const FULL_AUDIT_TARGET_MS = 10_000
 /** The synthetic organisation's dates are the 1923 shape a century on: its "report day". */
 const AS_OF = '2023-12-02'
-
-const positive = (value: string) => {
-  const parsed = Number(value.replaceAll('_', ''))
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer')
-  return parsed
-}
 
 const program = new Command('bench-audit')
   .description('Audit benchmark on a synthetic organisation')

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { serve } from '@hono/node-server'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 import { sql } from 'kysely'
 import pino from 'pino'
 import { createApp } from '../src/api/app.ts'
@@ -17,6 +17,7 @@ import { systemActor } from '../src/core/shared/actor.ts'
 import type { Database } from '../src/db/client.ts'
 import type { DriverFigures, DriverTask } from './support/casting-driver.ts'
 import { type CastingElection, setUpCastingElection } from './support/casting-setup.ts'
+import { positive } from './support/options.ts'
 import { createScratchDatabase } from './support/scratch-database.ts'
 
 /**
@@ -30,11 +31,6 @@ import { createScratchDatabase } from './support/scratch-database.ts'
  */
 
 const run = promisify(execFile)
-const positive = (value: string) => {
-  const n = Number(value)
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number')
-  return n
-}
 const options = new Command('casting')
   .option('--ballots <n>', 'ballots cast over HTTP in the measured run', positive, 20_000)
   .option('--warmup <n>', 'ballots cast over HTTP before measuring', positive, 2_000)

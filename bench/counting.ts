@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander'
 import { COUNTING_METHOD_IDS, type CountingMethodId } from '../src/core/counting/counting-method.ts'
 import { countingMethods } from '../src/core/counting/methods.ts'
 import { generateRankedBallots } from './support/ballots.ts'
+import { positive } from './support/options.ts'
 
 /**
  * Counting speed: generates ranked ballots (1,000,000 voters, 30 candidates by default, grouped
@@ -38,11 +39,6 @@ export function timeCounting(
   })
 }
 
-const positive = (value: string) => {
-  const parsed = Number(value.replaceAll('_', ''))
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer')
-  return parsed
-}
 const methodList = (value: string) => {
   const ids = value.split(',').map((id) => id.trim())
   for (const id of ids) {

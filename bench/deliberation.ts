@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import { sql } from 'kysely'
 import { adoptCharter } from '../src/core/charter/adopt-charter.ts'
 import { generateOrganisation } from '../src/core/demo/generate-organisation.ts'
@@ -19,6 +19,7 @@ import {
 } from './support/deliberation-reads.ts'
 import { loadLine, renderReport } from './support/deliberation-report.ts'
 import { initiatorsNeeded, measureSigning } from './support/deliberation-signing.ts'
+import { positive } from './support/options.ts'
 
 /**
  * Deliberation at reference scale (issue 5), figures only: raising an initiative (which counts the
@@ -28,12 +29,6 @@ import { initiatorsNeeded, measureSigning } from './support/deliberation-signing
  * big discussion (20,000 comments, 100,000 supports) and a root body of 1,000 questions of which
  * 100 confidential, for a member outside their audience. `npx node bench/deliberation.ts --backend postgres [--quick]`.
  */
-
-const positive = (value: string) => {
-  const parsed = Number(value.replaceAll('_', ''))
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer')
-  return parsed
-}
 
 const program = new Command('bench-deliberation')
   .description('Deliberation benchmark on a synthetic organisation')

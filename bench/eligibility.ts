@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import { type Kysely, type RootOperationNode, sql } from 'kysely'
 import { adoptCharter } from '../src/core/charter/adopt-charter.ts'
 import { generateOrganisation } from '../src/core/demo/generate-organisation.ts'
@@ -16,6 +16,7 @@ import { type BackendKind, openBackend } from './support/backends.ts'
 import { BENCH_JOINED_BEFORE, benchCharterSource } from './support/bench-charter.ts'
 import { ExplainPlugin, planSection } from './support/explain.ts'
 import { pickable, timed, timedPages } from './support/latency.ts'
+import { positive } from './support/options.ts'
 
 /**
  * The eligibility engine at reference scale: adopts a charter for the synthetic organisation's
@@ -247,11 +248,6 @@ async function randomMembers(
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main()
 
 async function main(): Promise<void> {
-  const positive = (value: string) => {
-    const parsed = Number(value.replaceAll('_', ''))
-    if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer')
-    return parsed
-  }
   const options = new Command('bench-eligibility')
     .description('Eligibility benchmark on a synthetic organisation')
     .option('--members <n>', 'members to generate', positive, 2_000_000)

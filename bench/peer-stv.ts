@@ -4,10 +4,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError } from 'commander'
+import { Command } from 'commander'
 import { parseBlt, writeBlt } from '../src/core/counting/blt.ts'
 import { countingMethods } from '../src/core/counting/methods.ts'
 import { generateRankedBallots } from './support/ballots.ts'
+import { wholeNumber } from './support/options.ts'
 import { checkPeer, PEER_RULE, type PeerOutcome, peerVersion, runPeerCli } from './support/peer-droop.ts'
 import { renderDifferential, runDifferential } from './support/stv-differential.ts'
 
@@ -35,12 +36,7 @@ import { renderDifferential, runDifferential } from './support/stv-differential.
 
 type StvMethod = 'scottish-stv' | 'meek'
 
-const positive = (value: string) => {
-  const parsed = Number(value.replaceAll('_', ''))
-  if (!Number.isInteger(parsed) || parsed < 0) throw new InvalidArgumentError('expected a whole number')
-  return parsed
-}
-const sizeList = (value: string) => (value === 'none' ? [] : value.split(',').map(positive))
+const sizeList = (value: string) => (value === 'none' ? [] : value.split(',').map(wholeNumber))
 
 interface SizeRow {
   readonly method: StvMethod
@@ -166,9 +162,14 @@ async function main(): Promise<void> {
       sizeList,
       [10_000, 100_000, 1_000_000],
     )
-    .option('--runs <n>', 'timed runs of ours per file (droop: one)', positive, 3)
-    .option('--elections <n>', 'small random elections for the differential check (0: skip)', positive, 300)
-    .option('--seed <n>', 'generator seed', positive, 1923)
+    .option('--runs <n>', 'timed runs of ours per file (droop: one)', wholeNumber, 3)
+    .option(
+      '--elections <n>',
+      'small random elections for the differential check (0: skip)',
+      wholeNumber,
+      300,
+    )
+    .option('--seed <n>', 'generator seed', wholeNumber, 1923)
     .option(
       '--out <file>',
       'where to write the markdown',

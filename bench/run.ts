@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Command, InvalidArgumentError, Option } from 'commander'
+import { Command, Option } from 'commander'
 import { sql } from 'kysely'
 import { generateOrganisation } from '../src/core/demo/generate-organisation.ts'
 import { SeededRandom } from '../src/core/demo/random.ts'
@@ -15,6 +15,7 @@ import { explainMemberQueries, explainNewerReads } from './support/explain.ts'
 import { type LatencyOptions, measureLatencies, pickable } from './support/latency.ts'
 import { measureLogPasses } from './support/log-passes.ts'
 import { measureNewerReads, measureSealedStatus, readMembers } from './support/newer-reads.ts'
+import { positive } from './support/options.ts'
 import { type BackendReport, type LoadFigures, renderReport } from './support/report.ts'
 import { synthesiseEvents } from './support/synthetic-events.ts'
 
@@ -38,12 +39,6 @@ interface Options {
   eligibility: boolean
   counting: boolean
   casting: boolean
-}
-
-const positive = (value: string) => {
-  const parsed = Number(value.replaceAll('_', ''))
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a positive integer')
-  return parsed
 }
 
 const program = new Command('bench')

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatAuditReport } from '../../src/cli/commands/audit.ts'
@@ -15,10 +13,9 @@ import { registerMember } from '../../src/core/members/register-member.ts'
 import { configureOrganisation } from '../../src/core/orgs/configure-organisation.ts'
 import { cliActor } from '../../src/core/shared/actor.ts'
 import { ManualClock } from '../../src/core/shared/clock.ts'
-import { type Database, openDatabase } from '../../src/db/client.ts'
+import { type CharterRun, openTestDatabase, runCharter } from '../support/charter-cli.ts'
 import { createTestTree, type TestTree } from '../support/tree.ts'
 
-const CHARTER = fileURLToPath(new URL('../../bin/charter.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'charter-audit-'))
 const dataDir = join(work, 'data')
 const serverUrl = process.env.DATABASE_URL
@@ -27,32 +24,12 @@ let databaseName: string | null = null
 let tree: TestTree
 
 /** Runs the real `charter` command in a child process against this file's database (or an embedded one). */
-function charter(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return charterIn(databaseUrl, ...args)
+function charter(...args: string[]): Promise<CharterRun> {
+  return runCharter(args, { databaseUrl, dataDir, cwd: work })
 }
 
-function charterIn(
-  url: string | null,
-  ...args: string[]
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-  if (url) env.DATABASE_URL = url
-  else {
-    delete env.DATABASE_URL
-    env.CHARTER_DATA = dataDir
-  }
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CHARTER, ...args], { env, cwd: work }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    })
-  })
-}
-
-function open(): Promise<Database> {
-  return databaseUrl
-    ? openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 })
-    : openDatabase({ kind: 'pglite', dataDir })
-}
+/** Opens this file's database in this process. */
+const open = () => openTestDatabase({ databaseUrl, dataDir })
 
 beforeAll(async () => {
   if (serverUrl) {
@@ -201,7 +178,7 @@ describe('charter audit', () => {
 
   it('refuses a data folder with no database, and creates none there', async () => {
     const typo = join(work, 'typo')
-    const run = await charterIn(null, 'audit', '--data', typo)
+    const run = await runCharter(['audit', '--data', typo], { databaseUrl: null, dataDir, cwd: work })
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
     expect(run.stderr).toBe(`error NOT_FOUND: no Charter database in ${typo}\n`)

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,42 +5,24 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../src/db/client.ts'
+import { type CharterRun, openTestDatabase, runCharter } from '../support/charter-cli.ts'
 
-const CHARTER = fileURLToPath(new URL('../../bin/charter.js', import.meta.url))
 const DEFAULT = fileURLToPath(new URL('../../charter/default.yaml', import.meta.url))
 const UNION = fileURLToPath(new URL('../../charter/examples/trade-union.yaml', import.meta.url))
 const SCHEMA = fileURLToPath(new URL('../../charter/charter.schema.json', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'charter-charter-cli-'))
+const dataDir = join(work, 'data')
 const serverUrl = process.env.DATABASE_URL
 let databaseUrl: string | null = null
 let databaseName: string | null = null
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 /** Runs the real `charter` command against this file's own database (PGlite folder or server). */
-function charter(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-  if (databaseUrl) env.DATABASE_URL = databaseUrl
-  else {
-    delete env.DATABASE_URL
-    env.CHARTER_DATA = join(work, 'data')
-  }
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CHARTER, ...args], { env, cwd: work }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    })
-  })
+function charter(...args: string[]): Promise<CharterRun> {
+  return runCharter(args, { databaseUrl, dataDir, cwd: work })
 }
 
 async function versionCount(): Promise<number> {
-  const database = databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 1 })
-    : await openDatabase({ kind: 'pglite', dataDir: join(work, 'data') })
+  const database = await openTestDatabase({ databaseUrl, dataDir }, 1)
   try {
     return (await database.db.selectFrom('charter_versions').select('id').execute()).length
   } finally {

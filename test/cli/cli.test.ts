@@ -1,61 +1,39 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Database, openDatabase } from '../../src/db/client.ts'
+import type { Database } from '../../src/db/client.ts'
+import {
+  type CharterDatabase,
+  type CharterRun,
+  openTestDatabase,
+  runCharter,
+} from '../support/charter-cli.ts'
 
-const CHARTER = fileURLToPath(new URL('../../bin/charter.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'charter-cli-'))
 const serverUrl = process.env.DATABASE_URL
 let databaseUrl: string | null = null
 let databaseName: string | null = null
 const extraDatabases: string[] = []
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-/** A database for the command: a server database URL, or a PGlite data folder. */
-type Target = { readonly url: string | null; readonly dataDir: string }
+/** This file's own database. */
+const own = (): CharterDatabase => ({ databaseUrl, dataDir: join(work, 'data') })
 
 /** Runs the real `charter` command in a child process against this file's own database. */
-function charter(...args: string[]): Promise<Run> {
-  return charterOn({ url: databaseUrl, dataDir: join(work, 'data') }, args)
+function charter(...args: string[]): Promise<CharterRun> {
+  return runCharter(args, { ...own(), cwd: work })
 }
 
-function charterOn(target: Target, args: readonly string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-  if (target.url) env.DATABASE_URL = target.url
-  else {
-    delete env.DATABASE_URL
-    env.CHARTER_DATA = target.dataDir
-  }
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CHARTER, ...args], { env, cwd: work }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
-
-/** Opens the same database in this process (the child has exited, so PGlite's folder is free). */
-function openSame(target: Target = { url: databaseUrl, dataDir: join(work, 'data') }): Promise<Database> {
-  return target.url
-    ? openDatabase({ kind: 'postgres', url: target.url, poolSize: 2 })
-    : openDatabase({ kind: 'pglite', dataDir: target.dataDir })
-}
+/** Opens this file's own database in this process (the child has exited, so PGlite's folder is free). */
+const openSame = (): Promise<Database> => openTestDatabase(own())
 
 /** A second, empty database on the same backend, dropped in afterAll. */
-async function emptyTarget(): Promise<Target> {
+async function emptyTarget(): Promise<CharterDatabase> {
   const dataDir = join(work, 'empty')
-  if (!serverUrl) return { url: null, dataDir }
+  if (!serverUrl) return { databaseUrl: null, dataDir }
   const name = `${databaseName}_empty`
   extraDatabases.push(name)
   const admin = new pg.Client({ connectionString: serverUrl })
@@ -64,7 +42,7 @@ async function emptyTarget(): Promise<Target> {
   await admin.end()
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
-  return { url: url.toString(), dataDir }
+  return { databaseUrl: url.toString(), dataDir }
 }
 
 async function memberCount(): Promise<number> {
@@ -207,13 +185,13 @@ describe('the charter command', () => {
       '--admin-email',
       'chair@union.example',
     ]
-    const created = await charterOn(target, init)
+    const created = await runCharter(init, { ...target, cwd: work })
     expect(created.stderr).toBe('')
     expect(created.stdout).toContain('organisation "Dockers Union" created with root body')
     const password = /password: (\S+)/.exec(created.stdout)?.[1] ?? ''
     expect(password.length).toBeGreaterThanOrEqual(16)
 
-    const database = await openSame(target)
+    const database = await openTestDatabase(target)
     try {
       const settings = await database.db.selectFrom('settings').select('value').executeTakeFirstOrThrow()
       // A real organisation lives on the real clock: no offset in its settings.
@@ -234,7 +212,7 @@ describe('the charter command', () => {
       await database.close()
     }
 
-    const again = await charterOn(target, init)
+    const again = await runCharter(init, { ...target, cwd: work })
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('error CONFLICT: This database already holds an organisation')
   })

@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { type CharterRun, runCharter } from '../support/charter-cli.ts'
 
-const CHARTER = fileURLToPath(new URL('../../bin/charter.js', import.meta.url))
 const FIXTURES = fileURLToPath(new URL('../fixtures/blt/', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'charter-count-'))
 const dataDir = join(work, 'data')
@@ -14,19 +13,9 @@ const dataDir = join(work, 'data')
  * Runs `charter count` in a child process. The database settings point nowhere usable (a data
  * folder that must stay uncreated, and a server on a closed port): the command must not open one.
  */
-function charter(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    LOG_LEVEL: 'silent',
-    CHARTER_DATA: dataDir,
-    DATABASE_URL: process.env.DATABASE_URL ? 'postgres://nobody@127.0.0.1:1/none' : '',
-  }
-  if (!env.DATABASE_URL) delete env.DATABASE_URL
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CHARTER, 'count', ...args], { env, cwd: work }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    })
-  })
+function charter(...args: string[]): Promise<CharterRun> {
+  const databaseUrl = process.env.DATABASE_URL ? 'postgres://nobody@127.0.0.1:1/none' : null
+  return runCharter(['count', ...args], { databaseUrl, dataDir, cwd: work })
 }
 
 const fixture = (name: string) => join(FIXTURES, name)

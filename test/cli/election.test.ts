@@ -1,19 +1,16 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adoptTestCharter } from '../../src/core/mandates/test-charter.ts'
 import { configureOrganisation } from '../../src/core/orgs/configure-organisation.ts'
 import { cliActor } from '../../src/core/shared/actor.ts'
 import { ManualClock } from '../../src/core/shared/clock.ts'
-import { type Database, openDatabase } from '../../src/db/client.ts'
+import { type CharterRun, openTestDatabase, runCharter } from '../support/charter-cli.ts'
 import { createTestTree, type TestTree } from '../support/tree.ts'
 
-const CHARTER = fileURLToPath(new URL('../../bin/charter.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'charter-election-'))
 const dataDir = join(work, 'data')
 const serverUrl = process.env.DATABASE_URL
@@ -22,25 +19,12 @@ let databaseName: string | null = null
 let tree: TestTree
 
 /** Runs the real `charter` command in a child process against this file's database. */
-function charter(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-  if (databaseUrl) env.DATABASE_URL = databaseUrl
-  else {
-    delete env.DATABASE_URL
-    env.CHARTER_DATA = dataDir
-  }
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CHARTER, ...args], { env, cwd: work }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    })
-  })
+function charter(...args: string[]): Promise<CharterRun> {
+  return runCharter(args, { databaseUrl, dataDir, cwd: work })
 }
 
-function open(): Promise<Database> {
-  return databaseUrl
-    ? openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 })
-    : openDatabase({ kind: 'pglite', dataDir })
-}
+/** Opens this file's database in this process. */
+const open = () => openTestDatabase({ databaseUrl, dataDir })
 
 /** Sets the organisation's clock to read `date` now (the CLI runs on the organisation's clock). */
 async function setOrganisationDate(date: string): Promise<void> {

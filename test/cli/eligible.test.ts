@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adoptCharter } from '../../src/core/charter/adopt-charter.ts'
@@ -12,10 +10,9 @@ import { registerMember } from '../../src/core/members/register-member.ts'
 import { configureOrganisation } from '../../src/core/orgs/configure-organisation.ts'
 import { cliActor } from '../../src/core/shared/actor.ts'
 import { ManualClock } from '../../src/core/shared/clock.ts'
-import { openDatabase } from '../../src/db/client.ts'
+import { type CharterRun, openTestDatabase, runCharter } from '../support/charter-cli.ts'
 import { createTestTree, type TestTree } from '../support/tree.ts'
 
-const CHARTER = fileURLToPath(new URL('../../bin/charter.js', import.meta.url))
 const work = mkdtempSync(join(tmpdir(), 'charter-eligible-'))
 const dataDir = join(work, 'data')
 const serverUrl = process.env.DATABASE_URL
@@ -25,18 +22,8 @@ let tree: TestTree
 const ids: Record<string, number> = {}
 
 /** Runs the real `charter` command in a child process against this file's database. */
-function charter(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-  if (databaseUrl) env.DATABASE_URL = databaseUrl
-  else {
-    delete env.DATABASE_URL
-    env.CHARTER_DATA = dataDir
-  }
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CHARTER, ...args], { env, cwd: work }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })
-    })
-  })
+function charter(...args: string[]): Promise<CharterRun> {
+  return runCharter(args, { databaseUrl, dataDir, cwd: work })
 }
 
 beforeAll(async () => {
@@ -50,9 +37,7 @@ beforeAll(async () => {
     url.pathname = `/${databaseName}`
     databaseUrl = url.toString()
   }
-  const database = databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 2 })
-    : await openDatabase({ kind: 'pglite', dataDir })
+  const database = await openTestDatabase({ databaseUrl, dataDir })
   try {
     // A real clock: the command's default date is the organisation's today, so joins stay in the past.
     const ctx = { db: database.db, clock: new ManualClock('2024-01-01T00:00:00Z'), actor: cliActor }
